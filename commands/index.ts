@@ -1,0 +1,6 @@
+// Every command the bot serves, in the order /help lists them. No folder scanning: add new commands here.
+import type { Command } from '../src/bot/command.ts';
+import glossary from './glossary.ts';
+import help from './help.ts';
+
+export const commands: readonly Command[] = [glossary, help];

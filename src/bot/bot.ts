@@ -1,0 +1,120 @@
+// The dispatcher: a neutral event in, neutral messages out. Finds the command, builds its context, runs it,
+// and turns failures into a private message (UserError as is, anything else logged as a bug).
+import { isUserError, UserError } from '../core/errors.ts';
+import { type Locale, type Translate, translator } from '../core/i18n.ts';
+import { type OutMessage, toMessages } from '../core/message.ts';
+import type { Clock } from '../core/time.ts';
+import type { Repositories } from '../db/repositories.ts';
+import type { Logger } from '../log.ts';
+import type { ActionContext, AutocompleteChoice, Command, CommandContext, ContentStore } from './command.ts';
+import type { InboundEvent } from './events.ts';
+import { coerceValues, parseTextArgs } from './options.ts';
+
+export interface BotDeps {
+  commands: readonly Command[];
+  content: ContentStore;
+  repos: Repositories;
+  clock: Clock;
+  logger: Logger;
+  defaultLocale: Locale;
+}
+
+export class Bot {
+  private readonly byName: Map<string, Command>;
+  private readonly byPrefix: Map<string, Command>;
+
+  constructor(private readonly deps: BotDeps) {
+    this.byName = new Map(deps.commands.map((c) => [c.name, c]));
+    this.byPrefix = new Map(deps.commands.filter((c) => c.actionPrefix).map((c) => [c.actionPrefix!, c]));
+  }
+
+  get commands(): readonly Command[] {
+    return this.deps.commands;
+  }
+
+  /** Handles one command, click or message; never throws. */
+  async handle(event: InboundEvent): Promise<OutMessage[]> {
+    const locale = event.actor.locale ?? this.deps.defaultLocale;
+    const t = translator(locale);
+    try {
+      switch (event.kind) {
+        case 'command':
+          return toMessages(await this.runCommand(event, locale, t));
+        case 'action':
+          return toMessages(await this.runAction(event, locale, t));
+        case 'message':
+          return [];
+        case 'autocomplete':
+          return [];
+      }
+    } catch (error) {
+      if (isUserError(error)) return [{ text: error.message, ephemeral: true }];
+      this.deps.logger.error(
+        {
+          err: error,
+          kind: event.kind,
+          command: event.kind === 'command' ? event.name : undefined,
+          button: event.kind === 'action' ? event.buttonId : undefined,
+          user: event.actor.id,
+          community: `${event.place.platform}:${event.place.communityId}`,
+        },
+        'handler failed',
+      );
+      return [{ text: t('error.generic'), ephemeral: true }];
+    }
+  }
+
+  /** Suggestions for an option being typed (Discord autocomplete). */
+  autocomplete(event: Extract<InboundEvent, { kind: 'autocomplete' }>): AutocompleteChoice[] {
+    const command = this.byName.get(event.name);
+    if (!command?.autocomplete) return [];
+    const locale = event.actor.locale ?? this.deps.defaultLocale;
+    try {
+      return command
+        .autocomplete(this.baseContext(event, locale, translator(locale)), event.option, event.partial)
+        .slice(0, 25);
+    } catch (error) {
+      this.deps.logger.error({ err: error, command: event.name }, 'autocomplete failed');
+      return [];
+    }
+  }
+
+  private async runCommand(event: Extract<InboundEvent, { kind: 'command' }>, locale: Locale, t: Translate) {
+    const command = this.byName.get(event.name);
+    if (!command)
+      throw new UserError('unknown-command', t('error.unknownCommand', { name: event.name.slice(0, 32) }));
+    if (command.adminOnly && !event.actor.isAdmin) throw new UserError('admin-only', t('error.adminOnly'));
+    const args =
+      'text' in event.args
+        ? parseTextArgs(command, event.args.text, t)
+        : coerceValues(command, event.args.values, t);
+    const ctx: CommandContext = { ...this.baseContext(event, locale, t), args };
+    return command.run(ctx);
+  }
+
+  private async runAction(event: Extract<InboundEvent, { kind: 'action' }>, locale: Locale, t: Translate) {
+    const cut = event.buttonId.indexOf(':');
+    const command = cut > 0 ? this.byPrefix.get(event.buttonId.slice(0, cut)) : undefined;
+    if (!command?.action) throw new UserError('stale-button', t('error.staleButton'));
+    const ctx: ActionContext = {
+      ...this.baseContext(event, locale, t),
+      payload: event.buttonId.slice(cut + 1),
+    };
+    return command.action(ctx);
+  }
+
+  private baseContext(event: InboundEvent, locale: Locale, t: Translate): Omit<CommandContext, 'args'> {
+    const { content, repos, clock, commands } = this.deps;
+    return {
+      actor: event.actor,
+      place: event.place,
+      locale,
+      t,
+      now: clock.now(),
+      clock,
+      content,
+      repos,
+      commands,
+    };
+  }
+}

@@ -1,0 +1,80 @@
+// The platform-neutral command shape: one definition feeds Discord registration, the Slack manifest, the shell and /help.
+
+import type { Content, GlossaryEntry } from '../content/schemas.ts';
+import type { GlossaryIndex } from '../core/glossary-search.ts';
+import type { Locale, Localized, Translate } from '../core/i18n.ts';
+import type { Reply } from '../core/message.ts';
+import type { Clock } from '../core/time.ts';
+import type { Repositories } from '../db/repositories.ts';
+import type { Actor, Place } from './events.ts';
+
+interface OptionBase {
+  description: Localized;
+  required?: boolean;
+}
+
+/** A command option. Slack and the shell type them as `value` (positional) or `name:value`. */
+export type OptionSpec =
+  | (OptionBase & {
+      type: 'string';
+      /** Allowed values; on Discord they become choices. */
+      choices?: readonly string[];
+      autocomplete?: boolean;
+      maxLength?: number;
+      /** Takes the rest of the text, spaces included (the last positional option only). */
+      rest?: boolean;
+    })
+  | (OptionBase & { type: 'integer'; min?: number; max?: number })
+  | (OptionBase & { type: 'user' });
+
+export type OptionSpecs = Record<string, OptionSpec>;
+
+type ValueOf<S extends OptionSpec> = S extends { type: 'integer' } ? number : string;
+/** Typed argument values from an option spec. */
+export type ArgsOf<O extends OptionSpecs> = {
+  [K in keyof O]: O[K] extends { required: true } ? ValueOf<O[K]> : ValueOf<O[K]> | undefined;
+};
+
+/** The loaded course plus the search index built from it. */
+export interface ContentStore extends Content {
+  glossaryIndex: GlossaryIndex<GlossaryEntry>;
+}
+
+/** Everything a command sees: who, where, parsed arguments, time, content, repositories and words. */
+export interface CommandContext<O extends OptionSpecs = OptionSpecs> {
+  args: ArgsOf<O>;
+  actor: Actor;
+  place: Place;
+  locale: Locale;
+  t: Translate;
+  now: Date;
+  clock: Clock;
+  content: ContentStore;
+  repos: Repositories;
+  /** The commands known to the bot (for /help). */
+  commands: readonly Command[];
+}
+
+/** Context of a button click: the payload after the command's action prefix. */
+export type ActionContext = Omit<CommandContext, 'args'> & { payload: string };
+
+export interface AutocompleteChoice {
+  name: string;
+  value: string;
+}
+
+export interface Command<O extends OptionSpecs = OptionSpecs> {
+  name: string;
+  description: Localized;
+  options: O;
+  adminOnly?: boolean;
+  run(ctx: CommandContext<O>): Reply | Promise<Reply>;
+  /** Button ids starting with `<prefix>:` are routed to this command's `action`. */
+  actionPrefix?: string;
+  action?(ctx: ActionContext): Reply | Promise<Reply>;
+  autocomplete?(ctx: Omit<CommandContext, 'args'>, option: string, partial: string): AutocompleteChoice[];
+}
+
+/** Declares a command with its argument types inferred from its options. */
+export const defineCommand = <const O extends OptionSpecs>(command: Command<O>): Command =>
+  command as unknown as Command;

@@ -1,0 +1,37 @@
+// Neutral inbound events: every platform turns what it receives into one of these.
+import type { Locale } from '../core/i18n.ts';
+
+export type Platform = 'discord' | 'slack' | 'shell';
+
+/** Who did it. `isAdmin` is decided by the platform (Manage Server, workspace admin, `!admin on`). */
+export interface Actor {
+  id: string;
+  name: string;
+  isAdmin: boolean;
+  /** The user's own locale when the platform tells it. */
+  locale?: Locale;
+}
+
+/** Where it happened: the community (guild, workspace, local shell), channel and optional thread. */
+export interface Place {
+  platform: Platform;
+  communityId: string;
+  channelId: string;
+  threadId?: string;
+}
+
+/** Argument values after parsing: strings, integers, or user ids. */
+export type ArgValues = Record<string, string | number | undefined>;
+
+export type InboundEvent =
+  | {
+      kind: 'command';
+      name: string;
+      /** Slack and the shell send one text string; Discord sends typed values. */
+      args: { text: string } | { values: ArgValues };
+      actor: Actor;
+      place: Place;
+    }
+  | { kind: 'action'; buttonId: string; actor: Actor; place: Place }
+  | { kind: 'autocomplete'; name: string; option: string; partial: string; actor: Actor; place: Place }
+  | { kind: 'message'; text: string; actor: Actor; place: Place };

@@ -1,0 +1,134 @@
+// zod schemas of the course files a monitor edits by hand; JSON Schemas for editors are generated from these.
+import { z } from 'zod';
+
+const slug = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be a slug: lower-case letters, digits and hyphens (e.g. data-drift)',
+  );
+const text = z.string().trim().min(1, 'must not be empty');
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time like 2026-03-02T19:00');
+
+/** `content/course.yaml`: the course and its class calendar. */
+export const courseSchema = z
+  .object({
+    id: slug,
+    title: text,
+    timezone: text.describe('IANA timezone of the class times, e.g. America/Sao_Paulo'),
+    locale: z.enum(['pt-BR', 'en']),
+    calendar: z
+      .object({
+        firstClass: localDateTime.describe('local date and time of lesson 1'),
+        everyWeeks: z.number().int().min(1).max(4).default(1).describe('weeks between consecutive classes'),
+        durationMinutes: z.number().int().min(15).max(600).default(90),
+        skip: z
+          .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-04-21'))
+          .default([])
+          .describe('dates with no class (holidays); the lessons after move one slot later'),
+        overrides: z
+          .record(z.string().regex(/^\d+$/, 'keys are lesson numbers'), localDateTime)
+          .default({})
+          .describe('per-lesson date and time that replaces the rhythm for that lesson'),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** Front matter of `content/lessons/NN-slug.md`. */
+export const lessonFrontMatterSchema = z
+  .object({
+    id: slug,
+    number: z.number().int().min(1).max(99),
+    title: text,
+    startsAt: localDateTime.optional().describe('overrides the course calendar for this lesson'),
+    summary: text.optional(),
+    objectives: z.array(text).min(1, 'needs at least one objective'),
+    topics: z.array(text).min(1, 'needs at least one agenda topic'),
+    preReading: z.array(text).min(1, 'needs at least one pre-reading item'),
+    reflectionPrompts: z.array(text).min(3, 'needs at least 3 reflection prompts'),
+    glossary: z.array(slug).default([]).describe('ids of glossary entries this lesson uses'),
+    sources: z.array(text).default([]).describe('seed files this lesson is based on'),
+  })
+  .strict();
+
+export const CHOICE_LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
+
+/** One multiple-choice question. */
+export const questionSchema = z
+  .object({
+    id: slug,
+    prompt: text.max(1000),
+    choices: z.array(text.max(300)).min(2, 'needs 2 to 5 choices').max(5, 'needs 2 to 5 choices'),
+    answer: z.enum(CHOICE_LETTERS).describe('letter of the right choice'),
+    explanation: text.max(1500),
+    difficulty: z.enum(['easy', 'medium', 'hard']),
+    tags: z.array(slug).default([]),
+    glossary: z.array(slug).default([]).describe('glossary entry ids shown after the answer'),
+    source: text.describe('seed file and section the question comes from'),
+  })
+  .strict();
+
+/** `content/quizzes/NN-slug.yaml`: the question bank of one lesson. */
+export const quizFileSchema = z
+  .object({
+    lesson: z.number().int().min(1),
+    questions: z.array(questionSchema).min(1),
+  })
+  .strict();
+
+/** One entry of `content/glossary.yaml`. */
+export const glossaryEntrySchema = z
+  .object({
+    id: slug,
+    term: text.max(100),
+    aliases: z
+      .object({ pt: z.array(text.max(100)).default([]), en: z.array(text.max(100)).default([]) })
+      .strict()
+      .default({ pt: [], en: [] }),
+    definition: text.max(1500),
+    related: z.array(slug).default([]),
+    lessons: z.array(z.number().int().min(1)).default([]),
+    source: text,
+  })
+  .strict();
+
+export const glossaryFileSchema = z.object({ terms: z.array(glossaryEntrySchema).min(1) }).strict();
+
+export type Course = z.infer<typeof courseSchema>;
+export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type QuizFile = z.infer<typeof quizFileSchema>;
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
+
+/** A lesson: its front matter plus the Markdown study notes. */
+export interface Lesson extends LessonFrontMatter {
+  notes: string;
+  file: string;
+}
+
+/** A question with the lesson it belongs to, as the bot uses it. */
+export interface BankQuestion extends Question {
+  lesson: number;
+  file: string;
+  /** Position in its file's `questions` list, for error messages. */
+  index: number;
+}
+
+/** The whole course, loaded and cross-checked. */
+export interface Content {
+  course: Course;
+  lessons: Lesson[];
+  questions: BankQuestion[];
+  glossary: GlossaryEntry[];
+}
+
+/** The JSON Schema files written for editors, by file kind. */
+export const jsonSchemaSources = {
+  'course.schema.json': courseSchema,
+  'lesson.schema.json': lessonFrontMatterSchema,
+  'quiz.schema.json': quizFileSchema,
+  'glossary.schema.json': glossaryFileSchema,
+} as const;

@@ -1,0 +1,39 @@
+// The neutral outbound message every command returns and every platform renders.
+
+/** A button; `id` is short (< 100 chars, e.g. `qa:123:B`) because state lives in the database, not in the id. */
+export interface Button {
+  id: string;
+  label: string;
+  style?: 'primary' | 'secondary' | 'success' | 'danger';
+}
+
+/** A labelled value shown as a field (Discord embed field, Slack section field, shell "name: value" line). */
+export interface Field {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+/**
+ * What the bot says. Text uses a small Markdown subset (**bold**, _italic_, `code`, "- " lists) that each renderer
+ * translates; renderers also split long text to the platform's limits, so commands never do.
+ */
+export interface OutMessage {
+  title?: string;
+  text?: string;
+  fields?: Field[];
+  buttons?: Button[];
+  footer?: string;
+  /** Seen only by the person who invoked the command or clicked. */
+  ephemeral?: boolean;
+  /** For button clicks: replace the message that carried the button instead of sending a new one. */
+  replace?: boolean;
+  /** Start a discussion thread from this post, with this name. */
+  startThread?: { name: string };
+}
+
+/** A command's answer: one message or several (the first is the reply, the rest follow-ups). */
+export type Reply = OutMessage | OutMessage[];
+
+export const toMessages = (reply: Reply | undefined): OutMessage[] =>
+  reply === undefined ? [] : Array.isArray(reply) ? reply : [reply];

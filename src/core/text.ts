@@ -1,0 +1,35 @@
+// Text normalisation for search and safe echoing of user input.
+
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const DIACRITICS = /\p{M}+/gu;
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/** Removes control, format (zero-width, bidi) characters and collapses whitespace. */
+export function cleanInput(raw: string): string {
+  return raw
+    .replace(/[\t\n\r]+/g, ' ')
+    .replace(INVISIBLE, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Search key: NFKC, no diacritics, lower case, punctuation and symbols folded to single spaces. */
+export function normalize(raw: string): string {
+  return raw
+    .replace(INVISIBLE, '')
+    .normalize('NFKC')
+    .normalize('NFD')
+    .replace(DIACRITICS, '')
+    .toLowerCase()
+    .replace(NOT_WORD, ' ')
+    .trim();
+}
+
+/** Words of a normalised string. */
+export const tokenize = (normalized: string): string[] => (normalized ? normalized.split(' ') : []);
+
+/** Shortens text to at most max characters (by code point), ending with an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}

@@ -1,0 +1,30 @@
+// Neutral messages as terminal text: a header line, the body, fields, footer and numbered buttons.
+import type { OutMessage } from '../../core/message.ts';
+
+export interface ShellStyle {
+  bold(s: string): string;
+  dim(s: string): string;
+}
+
+export const plainStyle: ShellStyle = { bold: (s) => s, dim: (s) => s };
+export const ansiStyle: ShellStyle = {
+  bold: (s) => `\x1b[1m${s}\x1b[22m`,
+  dim: (s) => `\x1b[2m${s}\x1b[22m`,
+};
+
+/** Renders the Markdown subset: **bold** becomes the style's bold, the rest is already readable as text. */
+const inline = (text: string, style: ShellStyle) =>
+  text.replace(/\*\*(.+?)\*\*/g, (_, s: string) => style.bold(s));
+
+export function renderShellMessage(header: string, message: OutMessage, style: ShellStyle): string {
+  const lines = [`${header} Turma:`];
+  if (message.title) lines.push(style.bold(message.title));
+  if (message.text) lines.push(inline(message.text, style));
+  for (const field of message.fields ?? [])
+    lines.push(`${style.bold(`${field.name}:`)} ${inline(field.value, style)}`);
+  if (message.footer) lines.push(style.dim(message.footer));
+  (message.buttons ?? []).forEach((b, i) => {
+    lines.push(`  [${i + 1}] ${b.label}`);
+  });
+  return `${lines.join('\n')}\n`;
+}

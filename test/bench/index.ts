@@ -1,0 +1,9 @@
+// `npm run bench`: every benchmark, printed as one Markdown table with its goal and ratio.
+import { benchGlossary } from './glossary.bench.ts';
+import { type BenchRow, formatReport } from './stats.ts';
+
+const rows: BenchRow[] = [];
+for (const bench of [benchGlossary]) {
+  rows.push(...(await bench()));
+}
+console.log(formatReport(rows));

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+import { CONTENT_DIR } from './helpers.ts';
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+};
+
+describe('loadConfig', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const config = loadConfig({ CONTENT_DIR });
+    expect(config.databasePath).toBe('./data/turma.sqlite');
+    expect(config.timezone).toBe('America/Sao_Paulo');
+    expect(config.locale).toBe('pt-BR');
+    expect(config.port).toBe(3000);
+    expect(config.discord).toBeUndefined();
+    expect(config.slack).toBeUndefined();
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('lists every problem at once, each naming its setting', () => {
+    const problems = problemsOf({
+      CONTENT_DIR: '/nonexistent/turma-content',
+      BOT_TIMEZONE: 'Mars/Olympus_Mons',
+      DISCORD_API_URL: 'not a url',
+      BOT_LOCALE: 'fr',
+      PORT: '99999',
+      DATABASE_URL: 'postgres://x',
+    });
+    const keys = problems.map((p) => p.split(':')[0]);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'CONTENT_DIR',
+        'BOT_TIMEZONE',
+        'DISCORD_API_URL',
+        'BOT_LOCALE',
+        'PORT',
+        'DATABASE_URL',
+      ]),
+    );
+    expect(problems.find((p) => p.startsWith('BOT_TIMEZONE'))).toContain('Mars/Olympus_Mons');
+  });
+
+  it('requires the companions of platform tokens', () => {
+    const problems = problemsOf({ CONTENT_DIR, DISCORD_TOKEN: 'abc', SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(problems.some((p) => p.startsWith('DISCORD_APPLICATION_ID'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('SLACK_APP_TOKEN'))).toBe(true);
+  });
+
+  it('never echoes secrets in its messages', () => {
+    const problems = problemsOf({
+      CONTENT_DIR,
+      SLACK_BOT_TOKEN: 'super-secret-value',
+      SLACK_SIGNING_SECRET: 's',
+    });
+    expect(problems.join('\n')).not.toContain('super-secret-value');
+  });
+
+  it('builds the platform sections from valid tokens', () => {
+    const config = loadConfig({
+      CONTENT_DIR,
+      DISCORD_TOKEN: 'token',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      DISCORD_API_URL: 'http://127.0.0.1:9999/api',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 'secret',
+      SLACK_ADMIN_USER_IDS: 'U1ABC, U2DEF',
+    });
+    expect(config.discord?.apiUrl).toBe('http://127.0.0.1:9999/api');
+    expect(config.slack?.adminUserIds).toEqual(['U1ABC', 'U2DEF']);
+  });
+});

@@ -1,0 +1,65 @@
+// Shared test setup: a real app on a fresh SQLite file with the real migrations, and a shell to drive it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { type App, createApp } from '../src/app.ts';
+import { ManualClock } from '../src/clock.ts';
+import { loadConfig } from '../src/config.ts';
+import { silentLogger } from '../src/log.ts';
+import { ShellAdapter } from '../src/platforms/shell/shell.ts';
+
+export const CONTENT_DIR = path.resolve(import.meta.dirname, '../content');
+
+export function tempDir(prefix = 'turma-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface TestApp extends App {
+  clock: ManualClock;
+  dbFile: string;
+  dispose(): void;
+}
+
+/** A real app over a fresh database file; the clock starts at `start` and only moves when told. */
+export function makeTestApp(
+  start = new Date('2026-11-23T12:00:00Z'),
+  env: Record<string, string> = {},
+): TestApp {
+  const { dir, cleanup } = tempDir();
+  const dbFile = path.join(dir, 'turma.sqlite');
+  const config = loadConfig({ DATABASE_URL: `file:${dbFile}`, CONTENT_DIR, LOG_LEVEL: 'silent', ...env });
+  const clock = new ManualClock(start);
+  const app = createApp(config, clock, silentLogger());
+  return {
+    ...app,
+    clock,
+    dbFile,
+    dispose() {
+      app.close();
+      cleanup();
+    },
+  };
+}
+
+/** Feeds lines to a piped-mode shell over the app and returns everything it printed. */
+export async function runShell(app: App, lines: string[]): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk: Buffer) => {
+    printed += chunk.toString('utf8');
+  });
+  const shell = new ShellAdapter({
+    bot: app.bot,
+    input,
+    output,
+    locale: app.config.locale,
+    interactive: false,
+  });
+  await shell.start();
+  input.end(`${lines.join('\n')}\n`);
+  await shell.finished;
+  return printed;
+}

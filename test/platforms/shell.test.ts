@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTestApp, runShell, type TestApp, tempDir } from '../helpers.ts';
+
+let app: TestApp;
+beforeEach(() => {
+  app = makeTestApp();
+});
+afterEach(() => app.dispose());
+
+describe('shell protocol (piped)', () => {
+  it('prints glossary entries as channel posts', async () => {
+    const out = await runShell(app, ['/glossary drift']);
+    expect(out).toContain('[#general] Turma:');
+    expect(out).toContain('📖 Data Drift');
+    expect(out).toContain('📖 Concept Drift');
+  });
+
+  it('marks private replies and numbers buttons, and !click follows them by number or label', async () => {
+    const out = await runShell(app, ['/glossary', '!click 1', '!click Anterior']);
+    expect(out).toContain('[só você] Turma:');
+    expect(out).toMatch(/Glossário — página 1 de \d+/);
+    expect(out).toContain('[1] Próxima ▶');
+    expect(out).toMatch(/Glossário — página 2 de \d+/);
+    expect(out.match(/página 1 de/g)).toHaveLength(2);
+  });
+
+  it('switches user, channel and admin rights', async () => {
+    const out = await runShell(app, [
+      '!as bruno',
+      '!channel aula',
+      '!admin on',
+      '/glossary mlops',
+      '!admin off',
+    ]);
+    expect(out).toContain('Agora você é bruno.');
+    expect(out).toContain('bruno agora administra a comunidade.');
+    expect(out).toContain('[#aula] Turma:');
+    expect(out).toContain('bruno não administra mais a comunidade.');
+  });
+
+  it('answers unknown commands and clicks with a hint instead of failing', async () => {
+    const out = await runShell(app, ['/nope', '!click 3', '!frobnicate', 'just chatting']);
+    expect(out).toContain('Não conheço o comando /nope');
+    expect(out).toContain('Não há botões para clicar.');
+    expect(out).toContain('Comando de shell desconhecido');
+  });
+});
+
+describe('bad input', () => {
+  const hostile = [
+    `/glossary ${'a'.repeat(10_000)}`,
+    '/glossary 🚀🔥',
+    '/glossary \u200b\u200d\ufeff',
+    '/glossary dr\u0000ift\u0007',
+    '/glossary @everyone',
+    "/glossary '; DROP TABLE members; --",
+    '/glossary <script>alert(1)</script>',
+    `/help ${'x'.repeat(5000)}`,
+  ];
+
+  it('gets a short clear reply for each and leaves the database intact', async () => {
+    const before = app.database.sqlite.prepare('select name from sqlite_master order by name').pluck().all();
+    const out = await runShell(app, hostile);
+    const replies = out.split(/^\[(?:#\w+|só você)\] Turma:$/m).slice(1);
+    expect(replies.length).toBeGreaterThanOrEqual(hostile.length);
+    for (const reply of replies) expect(reply.length).toBeLessThan(600);
+    expect(out).toContain('Texto longo demais');
+    expect(out).toContain('Digite um termo com letras ou números');
+    expect(out).not.toContain('@everyone');
+    expect(out).not.toMatch(/Algo deu errado/);
+    const after = app.database.sqlite.prepare('select name from sqlite_master order by name').pluck().all();
+    expect(after).toEqual(before);
+    expect(app.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('strips control characters before searching', async () => {
+    const out = await runShell(app, ['/glossary dr\u0000ift\u0007']);
+    expect(out).toContain('📖 Data Drift');
+  });
+});
+
+describe('npm start with piped input', () => {
+  it('runs the shell on a fresh database file and exits 0 at end of input', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const db = path.join(dir, 'data', 'turma.sqlite');
+      const result = spawnSync('npm', ['start', '--silent'], {
+        input: '/glossary drift\n',
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: `file:${db}`, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' },
+        timeout: 30_000,
+      });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('📖 Data Drift');
+      expect(result.stdout).toContain('📖 Concept Drift');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('refuses to start with bad settings, listing every problem', () => {
+    const result = spawnSync('npm', ['start', '--silent'], {
+      input: '',
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        BOT_TIMEZONE: 'Nowhere/Land',
+        DISCORD_API_URL: 'nope',
+        CONTENT_DIR: '/no/such/dir',
+      },
+      timeout: 30_000,
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('BOT_TIMEZONE');
+    expect(result.stderr).toContain('DISCORD_API_URL');
+    expect(result.stderr).toContain('CONTENT_DIR');
+  });
+});
