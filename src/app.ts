@@ -5,6 +5,7 @@ import { Bot } from './bot/bot.ts';
 import type { Command, ContentStore } from './bot/command.ts';
 import type { Config } from './config.ts';
 import { loadContent } from './content/load.ts';
+import { buildSchedule } from './core/calendar.ts';
 import { GlossaryIndex } from './core/glossary-search.ts';
 import type { Clock } from './core/time.ts';
 import { type DatabaseHandle, openDatabase } from './db/open.ts';
@@ -24,7 +25,11 @@ export interface App {
 
 export function loadContentStore(dir: string): ContentStore {
   const content = loadContent(dir);
-  return { ...content, glossaryIndex: new GlossaryIndex(content.glossary) };
+  return {
+    ...content,
+    glossaryIndex: new GlossaryIndex(content.glossary),
+    schedule: buildSchedule(content.course, content.lessons),
+  };
 }
 
 export function createApp(
@@ -36,6 +41,14 @@ export function createApp(
   const content = loadContentStore(config.contentDir);
   const database = openDatabase(config.databasePath);
   const repos = createRepositories(database.db);
-  const bot = new Bot({ commands, content, repos, clock, logger, defaultLocale: config.locale });
+  const bot = new Bot({
+    commands,
+    content,
+    repos,
+    clock,
+    logger,
+    defaultLocale: config.locale,
+    defaultTimezone: config.timezone,
+  });
   return { config, content, database, repos, bot, clock, logger, close: () => database.close() };
 }

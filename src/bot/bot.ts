@@ -17,6 +17,7 @@ export interface BotDeps {
   clock: Clock;
   logger: Logger;
   defaultLocale: Locale;
+  defaultTimezone: string;
 }
 
 export class Bot {
@@ -104,11 +105,12 @@ export class Bot {
   }
 
   private baseContext(event: InboundEvent, locale: Locale, t: Translate): Omit<CommandContext, 'args'> {
-    const { content, repos, clock, commands } = this.deps;
+    const { content, repos, clock, commands, defaultTimezone } = this.deps;
     return {
       actor: event.actor,
       place: event.place,
       locale,
+      timezone: defaultTimezone,
       t,
       now: clock.now(),
       clock,

@@ -1,6 +1,7 @@
 // The platform-neutral command shape: one definition feeds Discord registration, the Slack manifest, the shell and /help.
 
-import type { Content, GlossaryEntry } from '../content/schemas.ts';
+import type { Content, GlossaryEntry, Lesson } from '../content/schemas.ts';
+import type { ScheduledLesson } from '../core/calendar.ts';
 import type { GlossaryIndex } from '../core/glossary-search.ts';
 import type { Locale, Localized, Translate } from '../core/i18n.ts';
 import type { Reply } from '../core/message.ts';
@@ -35,9 +36,10 @@ export type ArgsOf<O extends OptionSpecs> = {
   [K in keyof O]: O[K] extends { required: true } ? ValueOf<O[K]> : ValueOf<O[K]> | undefined;
 };
 
-/** The loaded course plus the search index built from it. */
+/** The loaded course plus what is derived from it once: the search index and the class calendar. */
 export interface ContentStore extends Content {
   glossaryIndex: GlossaryIndex<GlossaryEntry>;
+  schedule: ScheduledLesson<Lesson>[];
 }
 
 /** Everything a command sees: who, where, parsed arguments, time, content, repositories and words. */
@@ -46,6 +48,8 @@ export interface CommandContext<O extends OptionSpecs = OptionSpecs> {
   actor: Actor;
   place: Place;
   locale: Locale;
+  /** IANA timezone in which this community reads times. */
+  timezone: string;
   t: Translate;
   now: Date;
   clock: Clock;

@@ -60,7 +60,12 @@ class Collector {
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
       const field = fieldPath([...(prefix ? [prefix] : []), ...issue.path]);
-      this.add(file, field, issue.message);
+      // The usual cause: an unquoted "key: value" inside a text turns it into a mapping.
+      const hint =
+        issue.code === 'invalid_type' && issue.expected === 'string' && /received object/.test(issue.message)
+          ? ' (does the text contain ": "? Put the whole text in quotes)'
+          : '';
+      this.add(file, field, issue.message + hint);
     }
     return undefined;
   }
@@ -138,7 +143,16 @@ export function loadContent(contentDir: string): Content {
   if (!existsSync(glossaryFile)) c.add(glossaryFile, '', 'file is missing');
   else glossary = c.validate(glossaryFileSchema, c.readYaml(glossaryFile), glossaryFile)?.terms ?? [];
 
-  c.problems.push(...contentRuleProblems({ lessons, questions, glossary }, c.rel(glossaryFile)));
+  c.problems.push(...contentRuleProblems({ course, lessons, questions, glossary }, { course: c.rel(courseFile), glossary: c.rel(glossaryFile) }));
   if (c.problems.length > 0 || !course) throw new ContentError(c.problems);
-  return { course, lessons: lessons.sort((a, b) => a.number - b.number), questions, glossary };
+  lessons.sort((a, b) => a.number - b.number);
+  return { course, lessons, questions, glossary: withLessonLinks(glossary, lessons) };
+}
+
+/** A glossary entry's lessons are those it lists plus every lesson whose front matter lists it (one place to edit). */
+function withLessonLinks(glossary: GlossaryEntry[], lessons: Lesson[]): GlossaryEntry[] {
+  return glossary.map((entry) => {
+    const linked = lessons.filter((l) => l.glossary.includes(entry.id)).map((l) => l.number);
+    return { ...entry, lessons: [...new Set([...entry.lessons, ...linked])].sort((a, b) => a - b) };
+  });
 }

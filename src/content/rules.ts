@@ -1,7 +1,7 @@
 // Rules that span files: unique ids, references that resolve, fair answer keys, no duplicate choices.
 import { normalize } from '../core/text.ts';
 import type { ContentProblem } from './load.ts';
-import { type BankQuestion, CHOICE_LETTERS, type GlossaryEntry, type Lesson } from './schemas.ts';
+import { type BankQuestion, CHOICE_LETTERS, type Course, type GlossaryEntry, type Lesson } from './schemas.ts';
 
 /** Most right answers allowed on one letter within a lesson, so guessing "C" never pays. */
 export const MAX_SHARE_PER_POSITION = 0.4;
@@ -10,15 +10,17 @@ const SPREAD_MIN_QUESTIONS = 5;
 const LAZY_CHOICES = /^(todas|nenhuma|all|none) (as|das|of the) (anteriores|alternativas|above|acima)/;
 
 interface Parts {
+  course?: Course;
   lessons: Lesson[];
   questions: BankQuestion[];
   glossary: GlossaryEntry[];
 }
 
 export function contentRuleProblems(
-  { lessons, questions, glossary }: Parts,
-  glossaryFile: string,
+  { course, lessons, questions, glossary }: Parts,
+  files: { course: string; glossary: string },
 ): ContentProblem[] {
+  const glossaryFile = files.glossary;
   const problems: ContentProblem[] = [];
   const lessonNumbers = new Set<number>();
   const glossaryIds = new Set(glossary.map((g) => g.id));
@@ -46,6 +48,12 @@ export function contentRuleProblems(
         });
       }
     });
+  }
+
+  for (const key of Object.keys(course?.calendar.overrides ?? {})) {
+    if (!lessonNumbers.has(Number(key))) {
+      problems.push({ file: files.course, field: `calendar.overrides.${key}`, message: `there is no lesson ${key}` });
+    }
   }
 
   const seenTerms = new Map<string, string>();

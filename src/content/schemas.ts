@@ -49,14 +49,17 @@ export const lessonFrontMatterSchema = z
     topics: z.array(text).min(1, 'needs at least one agenda topic'),
     preReading: z.array(text).min(1, 'needs at least one pre-reading item'),
     reflectionPrompts: z.array(text).min(3, 'needs at least 3 reflection prompts'),
-    glossary: z.array(slug).default([]).describe('ids of glossary entries this lesson uses'),
+    glossary: z.array(slug).min(1, 'list at least one glossary term').describe('ids of glossary entries this lesson uses'),
     sources: z.array(text).default([]).describe('seed files this lesson is based on'),
   })
   .strict();
 
 export const CHOICE_LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
 
-/** One multiple-choice question. */
+/**
+ * One multiple-choice question. The caps keep prompt plus lettered choices inside one message on every platform
+ * (Slack section text: 3,000 characters); buttons carry only the letters, so no choice meets a button limit.
+ */
 export const questionSchema = z
   .object({
     id: slug,

@@ -1,40 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError, loadContent } from '../../src/content/load.ts';
-import { CONTENT_DIR, tempDir } from '../helpers.ts';
+import { loadContent } from '../../src/content/load.ts';
+import { CONTENT_DIR } from '../helpers.ts';
+import { contentCopy, edit, problemsOf, removeCopies } from './copy.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
-});
-
-/** A copy of the shipped content that a test may break. */
-function contentCopy(): string {
-  const { dir, cleanup } = tempDir();
-  cleanups.push(cleanup);
-  const target = path.join(dir, 'content');
-  cpSync(CONTENT_DIR, target, { recursive: true });
-  return target;
-}
-
-function problemsOf(dir: string) {
-  try {
-    loadContent(dir);
-  } catch (e) {
-    if (e instanceof ContentError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected the content to be rejected');
-}
-
-function edit(file: string, from: string | RegExp, to: string) {
-  const before = readFileSync(file, 'utf8');
-  const after = before.replace(from, to);
-  if (after === before) throw new Error(`edit did not apply to ${file}`);
-  writeFileSync(file, after);
-}
+afterEach(removeCopies);
 
 describe('loadContent', () => {
   it('loads the shipped course', () => {

@@ -20,8 +20,11 @@ export function renderShellMessage(header: string, message: OutMessage, style: S
   const lines = [`${header} Turma:`];
   if (message.title) lines.push(style.bold(message.title));
   if (message.text) lines.push(inline(message.text, style));
-  for (const field of message.fields ?? [])
-    lines.push(`${style.bold(`${field.name}:`)} ${inline(field.value, style)}`);
+  for (const field of message.fields ?? []) {
+    const value = inline(field.value, style);
+    const name = style.bold(`${field.name}:`);
+    lines.push(value.includes('\n') ? `${name}\n${value}` : `${name} ${value}`);
+  }
   if (message.footer) lines.push(style.dim(message.footer));
   (message.buttons ?? []).forEach((b, i) => {
     lines.push(`  [${i + 1}] ${b.label}`);

@@ -1,0 +1,34 @@
+// Dates and durations in the reader's language and the community's timezone.
+import type { Locale } from './i18n.ts';
+
+/** "terça-feira, 24 de novembro de 2026 às 19:00" / "Tuesday, November 24, 2026 at 7:00 PM". */
+export function formatDateTime(date: Date, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(date);
+}
+
+/** "24/11 19:00" / "11/24 7:00 PM", for lists. */
+export function formatShortDateTime(date: Date, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, {
+    day: '2-digit',
+    month: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(date);
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "em 2 dias", "daqui a 3 horas", "há 5 minutos" / "in 2 days", "3 hours ago". */
+export function formatRelative(target: Date, now: Date, locale: Locale): string {
+  const diff = target.getTime() - now.getTime();
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(diff) >= ms || unit === 'minute') return format.format(Math.round(diff / ms), unit);
+  }
+  return format.format(0, 'minute');
+}
