@@ -27,7 +27,7 @@ export default defineCommand({
       rest: true,
     },
   },
-  actionPrefix: 'gl',
+  actionPrefixes: ['gl'],
   run({ args, content, t }) {
     if (args.term === undefined) return renderGlossaryPage(content.glossary, 1, t);
     const query = truncate(normalize(args.term), 40);

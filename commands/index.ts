@@ -3,5 +3,9 @@ import type { Command } from '../src/bot/command.ts';
 import agenda from './agenda.ts';
 import glossary from './glossary.ts';
 import help from './help.ts';
+import leaderboard from './leaderboard.ts';
+import quiz from './quiz.ts';
+import scores from './scores.ts';
+import stats from './stats.ts';
 
-export const commands: readonly Command[] = [glossary, agenda, help];
+export const commands: readonly Command[] = [quiz, glossary, agenda, leaderboard, stats, scores, help];

@@ -1,8 +1,9 @@
 // Wires the bot together from a config: content (validated first, so a broken file never touches the database),
-// database, repositories and commands. Shared by main.ts and the tests.
+// database, repositories, timers, the quiz engine and commands. Shared by main.ts and the tests.
 import { commands as allCommands } from '../commands/index.ts';
 import { Bot } from './bot/bot.ts';
 import type { Command, ContentStore } from './bot/command.ts';
+import { Messenger } from './bot/messenger.ts';
 import type { Config } from './config.ts';
 import { loadContent } from './content/load.ts';
 import { buildSchedule } from './core/calendar.ts';
@@ -11,6 +12,8 @@ import type { Clock } from './core/time.ts';
 import { type DatabaseHandle, openDatabase } from './db/open.ts';
 import { createRepositories, type Repositories } from './db/repositories.ts';
 import type { Logger } from './log.ts';
+import { QuizEngine } from './quiz/engine.ts';
+import { Timers } from './timers.ts';
 
 export interface App {
   config: Config;
@@ -18,9 +21,15 @@ export interface App {
   database: DatabaseHandle;
   repos: Repositories;
   bot: Bot;
+  quiz: QuizEngine;
   clock: Clock;
+  timers: Timers;
+  messenger: Messenger;
   logger: Logger;
-  close(): void;
+  /** Call once the platforms are registered with the messenger: resumes what was pending before a restart. */
+  resume(): Promise<void>;
+  /** Lets in-flight timer work finish, then closes the database. */
+  close(): Promise<void>;
 }
 
 export function loadContentStore(dir: string): ContentStore {
@@ -32,23 +41,53 @@ export function loadContentStore(dir: string): ContentStore {
   };
 }
 
-export function createApp(
-  config: Config,
-  clock: Clock,
-  logger: Logger,
-  commands: readonly Command[] = allCommands,
-): App {
+export interface AppOptions {
+  /** Timers also fire by themselves in real time (production, interactive shell); tests move the clock instead. */
+  realTime?: boolean;
+  commands?: readonly Command[];
+}
+
+export function createApp(config: Config, clock: Clock, logger: Logger, options: AppOptions = {}): App {
   const content = loadContentStore(config.contentDir);
   const database = openDatabase(config.databasePath);
   const repos = createRepositories(database.db);
+  const timers = new Timers(clock, logger, options.realTime ?? false);
+  const messenger = new Messenger();
+  const quiz = new QuizEngine({
+    repos,
+    content,
+    clock,
+    timers,
+    messenger,
+    timezone: config.timezone,
+    locale: config.locale,
+    logger,
+  });
   const bot = new Bot({
-    commands,
+    commands: options.commands ?? allCommands,
     content,
     repos,
+    quiz,
     clock,
     logger,
     defaultLocale: config.locale,
     defaultTimezone: config.timezone,
   });
-  return { config, content, database, repos, bot, clock, logger, close: () => database.close() };
+  return {
+    config,
+    content,
+    database,
+    repos,
+    bot,
+    quiz,
+    clock,
+    timers,
+    messenger,
+    logger,
+    resume: () => quiz.resume(),
+    async close() {
+      await timers.stop();
+      database.close();
+    },
+  };
 }

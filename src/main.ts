@@ -1,7 +1,7 @@
 // Entry point: `npm start`. Validates settings and content, opens the database, then runs the shell (no tokens)
 // or the configured platforms until stopped.
 import { createApp } from './app.ts';
-import { systemClock } from './clock.ts';
+import { OffsetClock, systemClock } from './clock.ts';
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
 import { ContentError } from './content/load.ts';
 import { createLogger } from './log.ts';
@@ -22,9 +22,11 @@ try {
 }
 const logger = createLogger(config.logLevel);
 
+// With no platform the shell runs on a clock that `!clock` can move forward; otherwise, real time.
+const shellMode = !config.discord && !config.slack;
 let app: ReturnType<typeof createApp>;
 try {
-  app = createApp(config, systemClock, logger);
+  app = createApp(config, shellMode ? new OffsetClock() : systemClock, logger, { realTime: true });
 } catch (e) {
   if (e instanceof ContentError) fail(`${e.message}\nFix the file(s) above, then run npm run content:check.`);
   fail(`Cannot open the database at ${config.databasePath}: ${(e as Error).message}`);
@@ -41,20 +43,24 @@ const shell = new ShellAdapter({
   input: process.stdin,
   output: process.stdout,
   locale: config.locale,
+  timezone: config.timezone,
+  timers: app.timers,
   interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
 });
+app.messenger.register(shell);
 
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   await shell.stop();
-  app.close();
+  await app.close();
   process.exit(code);
 }
 process.once('SIGTERM', () => void shutdown(0));
 process.once('SIGINT', () => void shutdown(0));
 
 await shell.start();
+await app.resume();
 await shell.finished;
 await shutdown(0);

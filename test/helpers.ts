@@ -19,32 +19,33 @@ export function tempDir(prefix = 'turma-test-'): { dir: string; cleanup: () => v
 export interface TestApp extends App {
   clock: ManualClock;
   dbFile: string;
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
-/** A real app over a fresh database file; the clock starts at `start` and only moves when told. */
+/** A real app over a fresh (or the given) database file; the clock starts at `start` and only moves when told. */
 export function makeTestApp(
   start = new Date('2026-11-23T12:00:00Z'),
   env: Record<string, string> = {},
+  dbFile?: string,
 ): TestApp {
   const { dir, cleanup } = tempDir();
-  const dbFile = path.join(dir, 'turma.sqlite');
-  const config = loadConfig({ DATABASE_URL: `file:${dbFile}`, CONTENT_DIR, LOG_LEVEL: 'silent', ...env });
+  const file = dbFile ?? path.join(dir, 'turma.sqlite');
+  const config = loadConfig({ DATABASE_URL: `file:${file}`, CONTENT_DIR, LOG_LEVEL: 'silent', ...env });
   const clock = new ManualClock(start);
   const app = createApp(config, clock, silentLogger());
   return {
     ...app,
     clock,
-    dbFile,
-    dispose() {
-      app.close();
+    dbFile: file,
+    async dispose() {
+      await app.close();
       cleanup();
     },
   };
 }
 
-/** Feeds lines to a piped-mode shell over the app and returns everything it printed. */
-export async function runShell(app: App, lines: string[]): Promise<string> {
+/** A piped-mode shell over the app that records what it prints; `run` feeds lines and waits for them. */
+export function shellFor(app: App, options: { user?: string } = {}) {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
@@ -56,10 +57,32 @@ export async function runShell(app: App, lines: string[]): Promise<string> {
     input,
     output,
     locale: app.config.locale,
+    timezone: app.config.timezone,
+    timers: app.timers,
     interactive: false,
+    user: options.user,
   });
-  await shell.start();
-  input.end(`${lines.join('\n')}\n`);
-  await shell.finished;
-  return printed;
+  app.messenger.register(shell);
+  return {
+    shell,
+    input,
+    /** Handles lines one by one and returns what they printed. */
+    async run(lines: string[]): Promise<string> {
+      const before = printed.length;
+      for (const line of lines) await shell.handleLine(line);
+      return printed.slice(before);
+    },
+    get printed() {
+      return printed;
+    },
+  };
+}
+
+/** Feeds lines to a piped-mode shell over the app (through its input stream) and returns everything it printed. */
+export async function runShell(app: App, lines: string[]): Promise<string> {
+  const session = shellFor(app);
+  await session.shell.start();
+  session.input.end(`${lines.join('\n')}\n`);
+  await session.shell.finished;
+  return session.printed;
 }

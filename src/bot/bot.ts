@@ -5,6 +5,7 @@ import { type Locale, type Translate, translator } from '../core/i18n.ts';
 import { type OutMessage, toMessages } from '../core/message.ts';
 import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
+import type { QuizEngine } from '../quiz/engine.ts';
 import type { Logger } from '../log.ts';
 import type { ActionContext, AutocompleteChoice, Command, CommandContext, ContentStore } from './command.ts';
 import type { InboundEvent } from './events.ts';
@@ -14,6 +15,7 @@ export interface BotDeps {
   commands: readonly Command[];
   content: ContentStore;
   repos: Repositories;
+  quiz: QuizEngine;
   clock: Clock;
   logger: Logger;
   defaultLocale: Locale;
@@ -26,7 +28,9 @@ export class Bot {
 
   constructor(private readonly deps: BotDeps) {
     this.byName = new Map(deps.commands.map((c) => [c.name, c]));
-    this.byPrefix = new Map(deps.commands.filter((c) => c.actionPrefix).map((c) => [c.actionPrefix!, c]));
+    this.byPrefix = new Map(
+      deps.commands.flatMap((c) => (c.actionPrefixes ?? []).map((p) => [p, c] as const)),
+    );
   }
 
   get commands(): readonly Command[] {
@@ -99,13 +103,14 @@ export class Bot {
     if (!command?.action) throw new UserError('stale-button', t('error.staleButton'));
     const ctx: ActionContext = {
       ...this.baseContext(event, locale, t),
+      prefix: event.buttonId.slice(0, cut),
       payload: event.buttonId.slice(cut + 1),
     };
     return command.action(ctx);
   }
 
   private baseContext(event: InboundEvent, locale: Locale, t: Translate): Omit<CommandContext, 'args'> {
-    const { content, repos, clock, commands, defaultTimezone } = this.deps;
+    const { content, repos, quiz, clock, commands, defaultTimezone } = this.deps;
     return {
       actor: event.actor,
       place: event.place,
@@ -116,6 +121,7 @@ export class Bot {
       clock,
       content,
       repos,
+      quiz,
       commands,
     };
   }

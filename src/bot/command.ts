@@ -7,6 +7,7 @@ import type { Locale, Localized, Translate } from '../core/i18n.ts';
 import type { Reply } from '../core/message.ts';
 import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
+import type { QuizEngine } from '../quiz/engine.ts';
 import type { Actor, Place } from './events.ts';
 
 interface OptionBase {
@@ -55,12 +56,14 @@ export interface CommandContext<O extends OptionSpecs = OptionSpecs> {
   clock: Clock;
   content: ContentStore;
   repos: Repositories;
+  /** Practice, daily questions, live rounds, boards. */
+  quiz: QuizEngine;
   /** The commands known to the bot (for /help). */
   commands: readonly Command[];
 }
 
-/** Context of a button click: the payload after the command's action prefix. */
-export type ActionContext = Omit<CommandContext, 'args'> & { payload: string };
+/** Context of a button click: which of the command's prefixes, and the payload after it. */
+export type ActionContext = Omit<CommandContext, 'args'> & { prefix: string; payload: string };
 
 export interface AutocompleteChoice {
   name: string;
@@ -73,8 +76,8 @@ export interface Command<O extends OptionSpecs = OptionSpecs> {
   options: O;
   adminOnly?: boolean;
   run(ctx: CommandContext<O>): Reply | Promise<Reply>;
-  /** Button ids starting with `<prefix>:` are routed to this command's `action`. */
-  actionPrefix?: string;
+  /** Button ids starting with `<prefix>:` for one of these prefixes are routed to this command's `action`. */
+  actionPrefixes?: readonly string[];
   action?(ctx: ActionContext): Reply | Promise<Reply>;
   autocomplete?(ctx: Omit<CommandContext, 'args'>, option: string, partial: string): AutocompleteChoice[];
 }

@@ -1,5 +1,8 @@
 // zod schemas of the course files a monitor edits by hand; JSON Schemas for editors are generated from these.
 import { z } from 'zod';
+import { CHOICE_LETTERS } from '../core/quiz-render.ts';
+
+export { CHOICE_LETTERS };
 
 const slug = z
   .string()
@@ -54,7 +57,6 @@ export const lessonFrontMatterSchema = z
   })
   .strict();
 
-export const CHOICE_LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
 
 /**
  * One multiple-choice question. The caps keep prompt plus lettered choices inside one message on every platform

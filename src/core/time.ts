@@ -1,4 +1,5 @@
 // Time helpers for the pure core: the clock is always passed in, never read here.
+import { DateTime } from 'luxon';
 
 /** A source of "now"; platforms and tests inject one, the core only receives instants. */
 export interface Clock {
@@ -14,4 +15,23 @@ export function isValidTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/**
+ * The target of a clock move: `+90m`, `+2h`, `+1d12h`, `+30s` (relative to now) or an ISO date-time, local to the
+ * timezone unless it carries Z or an offset. Undefined when the text is neither.
+ */
+export function parseClockTarget(text: string, now: Date, timezone: string): Date | undefined {
+  const arg = text.trim();
+  if (/^\+(\d{1,6}[smhd])+$/.test(arg)) {
+    let ms = 0;
+    for (const [, n, unit] of arg.matchAll(/(\d+)([smhd])/g))
+      ms += Number(n) * UNIT_MS[unit as keyof typeof UNIT_MS];
+    return new Date(now.getTime() + ms);
+  }
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?(Z|[+-]\d{2}:\d{2})?$/.test(arg)) return undefined;
+  const dt = DateTime.fromISO(arg, { zone: timezone });
+  return dt.isValid ? dt.toJSDate() : undefined;
 }

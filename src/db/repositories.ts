@@ -1,10 +1,19 @@
 // All repositories over one database: domain verbs only, no SQL outside src/db.
 import type { Db } from './open.ts';
 import { communityRepository } from './repos/communities.ts';
+import { liveRepository } from './repos/live.ts';
+import { practiceRepository } from './repos/practice.ts';
+import { quizRepository } from './repos/quiz.ts';
+import { scoreRepository } from './repos/scores.ts';
 
 export function createRepositories(db: Db) {
   return {
+    db,
     communities: communityRepository(db),
+    quiz: quizRepository(db),
+    scores: scoreRepository(db),
+    practice: practiceRepository(db),
+    live: liveRepository(db),
   };
 }
 

@@ -1,5 +1,6 @@
 // The single source of truth for the database; `npm run db:generate` turns changes into a migration.
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Instants are set from the injected clock, never by SQLite's own wall clock.
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
@@ -41,3 +42,191 @@ export const members = sqliteTable(
 
 export type CommunityRow = typeof communities.$inferSelect;
 export type MemberRow = typeof members.$inferSelect;
+
+/** One asking of a question: the community's daily question, a live-round question, or one learner's practice card. */
+export const questionInstances = sqliteTable(
+  'question_instances',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['daily', 'live', 'practice'] }).notNull(),
+    questionId: text('question_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    /** The learner a practice card belongs to; null for daily and live questions. */
+    ownerId: integer('owner_id').references(() => members.id, { onDelete: 'cascade' }),
+    liveSessionId: integer('live_session_id').references(() => liveSessions.id, { onDelete: 'cascade' }),
+    /** The community-local day (YYYY-MM-DD) a daily question belongs to, for streaks. */
+    dayKey: text('day_key'),
+    late: integer('late', { mode: 'boolean' }).notNull().default(false),
+    openedAt: integer('opened_at', { mode: 'timestamp_ms' }).notNull(),
+    closesAt: integer('closes_at', { mode: 'timestamp_ms' }),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    /** Platform reference of the posted message (channel/message ids), to edit or thread it. */
+    messageRef: text('message_ref'),
+  },
+  (t) => [
+    index('instances_community_kind').on(t.communityId, t.kind, t.openedAt),
+    index('instances_owner').on(t.ownerId),
+    index('instances_live_session').on(t.liveSessionId),
+    // A question is used as the daily at most once per community.
+    uniqueIndex('instances_daily_once')
+      .on(t.communityId, t.questionId)
+      .where(sql`kind = 'daily'`),
+  ],
+);
+
+/** A member's answer; the UNIQUE pair makes the first answer the only one that counts. */
+export const answers = sqliteTable(
+  'answers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    instanceId: integer('instance_id')
+      .notNull()
+      .references(() => questionInstances.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    choice: text('choice').notNull(),
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Milliseconds from the question opening to the answer (live rounds' speed bonus). */
+    elapsedMs: integer('elapsed_ms').notNull(),
+  },
+  (t) => [
+    uniqueIndex('answers_first_only').on(t.instanceId, t.memberId),
+    index('answers_member').on(t.memberId, t.answeredAt),
+  ],
+);
+
+/** Moderation: an admin voided a member's points for a period. The events stay; they point here. */
+export const scoreVoids = sqliteTable('score_voids', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  communityId: integer('community_id')
+    .notNull()
+    .references(() => communities.id, { onDelete: 'cascade' }),
+  memberId: integer('member_id')
+    .notNull()
+    .references(() => members.id, { onDelete: 'cascade' }),
+  voidedBy: text('voided_by').notNull(),
+  reason: text('reason'),
+  periodStart: integer('period_start', { mode: 'timestamp_ms' }),
+  periodEnd: integer('period_end', { mode: 'timestamp_ms' }),
+  points: integer('points').notNull(),
+  createdAt: createdAt(),
+});
+
+/** The append-only points ledger: every point ever given, with what it was for. */
+export const scoreEvents = sqliteTable(
+  'score_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['daily', 'streak', 'live', 'speed', 'practice', 'reflection'] }).notNull(),
+    points: integer('points').notNull(),
+    /** What earned it (`answer:123`, `reflection:4`); unique per kind, so a retry can never score twice. */
+    ref: text('ref').notNull(),
+    createdAt: createdAt(),
+    voidId: integer('void_id').references(() => scoreVoids.id),
+  },
+  (t) => [
+    uniqueIndex('score_events_ref').on(t.kind, t.ref),
+    index('score_events_period').on(t.communityId, t.createdAt, t.memberId, t.points, t.voidId),
+    index('score_events_member').on(t.memberId, t.createdAt),
+  ],
+);
+
+/** Running all-time totals per member, kept in step with the ledger in the same transactions (rebuildable from it). */
+export const memberTotals = sqliteTable(
+  'member_totals',
+  {
+    memberId: integer('member_id')
+      .primaryKey()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    points: integer('points').notNull(),
+  },
+  (t) => [index('member_totals_rank').on(t.communityId, t.points)],
+);
+
+/** A learner's FSRS card for one question. */
+export const fsrsCards = sqliteTable(
+  'fsrs_cards',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    due: integer('due', { mode: 'timestamp_ms' }).notNull(),
+    stability: real('stability').notNull(),
+    difficulty: real('difficulty').notNull(),
+    elapsedDays: integer('elapsed_days').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    learningSteps: integer('learning_steps').notNull(),
+    reps: integer('reps').notNull(),
+    lapses: integer('lapses').notNull(),
+    state: integer('state').notNull(),
+    lastReview: integer('last_review', { mode: 'timestamp_ms' }),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.questionId] }), index('fsrs_cards_due').on(t.memberId, t.due)],
+);
+
+/** Every FSRS review, as ts-fsrs logs it. */
+export const reviewLogs = sqliteTable(
+  'review_logs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    answerId: integer('answer_id').references(() => answers.id, { onDelete: 'cascade' }),
+    rating: integer('rating').notNull(),
+    state: integer('state').notNull(),
+    due: integer('due', { mode: 'timestamp_ms' }).notNull(),
+    stability: real('stability').notNull(),
+    difficulty: real('difficulty').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    review: integer('review', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('review_logs_member').on(t.memberId, t.review)],
+);
+
+/** A live round in a channel; at most one running per channel. */
+export const liveSessions = sqliteTable(
+  'live_sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    channelId: text('channel_id').notNull(),
+    startedBy: text('started_by').notNull(),
+    /** Question ids in asking order, as JSON. */
+    questionIds: text('question_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    seconds: integer('seconds').notNull(),
+    position: integer('position').notNull().default(0),
+    status: text('status', { enum: ['running', 'finished', 'stopped'] }).notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('live_sessions_one_running')
+      .on(t.communityId, t.channelId)
+      .where(sql`status = 'running'`),
+  ],
+);
+
+export type QuestionInstanceRow = typeof questionInstances.$inferSelect;
+export type AnswerRow = typeof answers.$inferSelect;
+export type ScoreEventRow = typeof scoreEvents.$inferSelect;
+export type FsrsCardRow = typeof fsrsCards.$inferSelect;
+export type LiveSessionRow = typeof liveSessions.$inferSelect;

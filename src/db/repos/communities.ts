@@ -1,5 +1,5 @@
 // Communities and their members: found or created on first contact.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Platform } from '../../bot/events.ts';
 import type { Db } from '../open.ts';
 import { type CommunityRow, communities, type MemberRow, members } from '../schema.ts';
@@ -22,12 +22,37 @@ export function communityRepository(db: Db) {
         .get();
     },
 
+    byId(id: number): CommunityRow | undefined {
+      return db.select().from(communities).where(eq(communities.id, id)).get();
+    },
+
     find(platform: Platform, externalId: string): CommunityRow | undefined {
       return db
         .select()
         .from(communities)
         .where(and(eq(communities.platform, platform), eq(communities.externalId, externalId)))
         .get();
+    },
+
+    /** A member by platform user id or, failing that, by display name (case-insensitive). */
+    findMember(communityId: number, idOrName: string): MemberRow | undefined {
+      return (
+        db
+          .select()
+          .from(members)
+          .where(and(eq(members.communityId, communityId), eq(members.externalId, idOrName)))
+          .get() ??
+        db
+          .select()
+          .from(members)
+          .where(
+            and(
+              eq(members.communityId, communityId),
+              sql`lower(${members.displayName}) = lower(${idOrName})`,
+            ),
+          )
+          .get()
+      );
     },
 
     /** The member for a platform user id, created on first use; the display name follows the platform. */

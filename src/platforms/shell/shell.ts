@@ -6,6 +6,9 @@ import type { Actor, InboundEvent, Place } from '../../bot/events.ts';
 import { type Locale, translator } from '../../core/i18n.ts';
 import type { Button, OutMessage } from '../../core/message.ts';
 import { normalize } from '../../core/text.ts';
+import { formatDateTime } from '../../core/format-time.ts';
+import { parseClockTarget } from '../../core/time.ts';
+import type { Timers } from '../../timers.ts';
 import type { PlatformAdapter, PostedRef, PostTarget } from '../adapter.ts';
 import { ansiStyle, plainStyle, renderShellMessage, type ShellStyle } from './render.ts';
 
@@ -19,6 +22,9 @@ export interface ShellOptions {
   locale: Locale;
   /** Terminal mode: prompt, history and colours. Piped mode: none of these. */
   interactive: boolean;
+  /** The bot's timers and their clock, which `!clock` moves. */
+  timers: Timers;
+  timezone: string;
   user?: string;
   channel?: string;
 }
@@ -142,7 +148,7 @@ export class ShellAdapter implements PlatformAdapter {
         return this.say(this.t('shell.channel', { channel: name }));
       }
       case 'clock':
-        return this.say(this.t('shell.clockUnavailable'));
+        return this.moveClock(arg);
       case 'help':
         return this.say(this.t('shell.help'));
       case 'quit':
@@ -153,6 +159,16 @@ export class ShellAdapter implements PlatformAdapter {
       default:
         return this.say(this.t('shell.unknownBang', { line: line.slice(0, 40) }));
     }
+  }
+
+  /** `!clock +90m` or `!clock 2026-11-24T19:00`: moves the simulated clock forward, running whatever falls due. */
+  private async moveClock(arg: string): Promise<void> {
+    const { timers } = this.opts;
+    const now = timers.clock.now();
+    const target = parseClockTarget(arg, now, this.opts.timezone);
+    if (!target || target < now) return this.say(this.t('shell.clockBad'));
+    this.say(this.t('shell.clock', { time: formatDateTime(target, this.opts.timezone, this.opts.locale) }));
+    await timers.advanceTo(target);
   }
 
   private async click(which: string): Promise<void> {

@@ -1,0 +1,72 @@
+import { defineCommand } from '../src/bot/command.ts';
+import { destinationOf } from '../src/bot/messenger.ts';
+import { UserError } from '../src/core/errors.ts';
+
+export default defineCommand({
+  name: 'quiz',
+  description: {
+    'pt-BR': 'Pratique com uma pergunta (só você vê); admins: rodada ao vivo, parar, pergunta do dia',
+    en: 'Practise one question (only you see it); admins: live round, stop, question of the day',
+  },
+  options: {
+    mode: {
+      type: 'string',
+      choices: ['live', 'stop', 'daily'],
+      description: {
+        'pt-BR': 'Vazio: prática. live/stop/daily: rodada ao vivo, encerrar rodada, pergunta do dia (admin)',
+        en: 'Empty: practice. live/stop/daily: live round, stop round, question of the day (admin)',
+      },
+    },
+    lesson: {
+      type: 'string',
+      autocomplete: true,
+      maxLength: 100,
+      description: {
+        'pt-BR': 'Aula (número ou parte do título)',
+        en: 'Lesson (number or part of the title)',
+      },
+    },
+    count: {
+      type: 'integer',
+      min: 1,
+      max: 20,
+      description: { 'pt-BR': 'Perguntas na rodada (padrão 5)', en: 'Questions in the round (default 5)' },
+    },
+    seconds: {
+      type: 'integer',
+      min: 5,
+      max: 120,
+      description: { 'pt-BR': 'Segundos por pergunta (padrão 20)', en: 'Seconds per question (default 20)' },
+    },
+  },
+  actionPrefixes: ['qa', 'qn'],
+  run({ args, actor, place, quiz, t, locale }) {
+    if (args.mode && !actor.isAdmin) throw new UserError('admin-only', t('error.adminOnly'));
+    switch (args.mode) {
+      case 'live':
+        return quiz.live.start(
+          place,
+          actor,
+          { lesson: args.lesson, count: args.count, seconds: args.seconds },
+          t,
+        );
+      case 'stop':
+        return quiz.live.stop(place, actor, t);
+      case 'daily':
+        return quiz.openDaily(destinationOf(place)).message;
+      default:
+        return quiz.practice(place, actor, args.lesson, t, locale);
+    }
+  },
+  action({ prefix, payload, actor, place, quiz, t, locale }) {
+    return prefix === 'qn'
+      ? quiz.next(place, actor, t, locale)
+      : quiz.answer(payload, place, actor, t, locale);
+  },
+  autocomplete({ content }, _option, partial) {
+    const lower = partial.toLowerCase();
+    return content.lessons
+      .filter((l) => !lower || `${l.number} ${l.title}`.toLowerCase().includes(lower))
+      .map((l) => ({ name: `${l.number}. ${l.title}`.slice(0, 100), value: String(l.number) }));
+  },
+});

@@ -1,0 +1,29 @@
+// Posts on the bot's own initiative (live rounds, reveals, scheduled posts) through whichever adapter serves the
+// platform of the target.
+import type { OutMessage } from '../core/message.ts';
+import type { PlatformAdapter, PostedRef, PostTarget } from '../platforms/adapter.ts';
+import type { Place, Platform } from './events.ts';
+
+/** Where to post: a platform plus the adapter-level target. */
+export type Destination = PostTarget & { platform: Platform };
+
+export const destinationOf = (place: Place): Destination => ({
+  platform: place.platform,
+  communityId: place.communityId,
+  channelId: place.channelId,
+  threadId: place.threadId,
+});
+
+export class Messenger {
+  private readonly adapters = new Map<Platform, PlatformAdapter>();
+
+  register(adapter: PlatformAdapter): void {
+    this.adapters.set(adapter.platform, adapter);
+  }
+
+  async post(to: Destination, message: OutMessage): Promise<PostedRef> {
+    const adapter = this.adapters.get(to.platform);
+    if (!adapter) throw new Error(`no adapter for ${to.platform}`);
+    return adapter.post(to, message);
+  }
+}

@@ -1,0 +1,244 @@
+// Question instances and answers. recordAnswer is the exactly-once heart: in one synchronous transaction it inserts
+// the answer (the UNIQUE pair keeps only a member's first), asks the caller what it is worth, and books the points.
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../open.ts';
+import { answers, type QuestionInstanceRow, questionInstances } from '../schema.ts';
+import { type Award, awardIn } from './scores.ts';
+
+export type InstanceKind = QuestionInstanceRow['kind'];
+
+export interface NewInstance {
+  communityId: number;
+  kind: InstanceKind;
+  questionId: string;
+  channelId: string;
+  ownerId?: number;
+  liveSessionId?: number;
+  dayKey?: string;
+  late?: boolean;
+  openedAt: Date;
+  closesAt?: Date;
+}
+
+export type AnswerOutcome =
+  { status: 'recorded'; answerId: number; awards: Award[] } | { status: 'duplicate'; previousChoice: string };
+
+/** Everything a caller needs to price an answer, passed to its `price` callback inside the transaction. */
+export interface PricingInput {
+  answerId: number;
+  tx: Db;
+}
+
+export function quizRepository(db: Db) {
+  const insertAnswer = db
+    .insert(answers)
+    .values({
+      instanceId: sql.placeholder('instanceId'),
+      memberId: sql.placeholder('memberId'),
+      choice: sql.placeholder('choice'),
+      correct: sql.placeholder('correct'),
+      answeredAt: sql.placeholder('answeredAt'),
+      elapsedMs: sql.placeholder('elapsedMs'),
+    })
+    .onConflictDoNothing()
+    .returning({ id: answers.id })
+    .prepare();
+  const findAnswer = db
+    .select({ choice: answers.choice })
+    .from(answers)
+    .where(
+      and(
+        eq(answers.instanceId, sql.placeholder('instanceId')),
+        eq(answers.memberId, sql.placeholder('memberId')),
+      ),
+    )
+    .prepare();
+  const findInstance = db
+    .select()
+    .from(questionInstances)
+    .where(eq(questionInstances.id, sql.placeholder('id')))
+    .prepare();
+
+  return {
+    open(values: NewInstance): QuestionInstanceRow {
+      return db
+        .insert(questionInstances)
+        .values({ ...values, late: values.late ?? false })
+        .returning()
+        .get();
+    },
+
+    get(id: number): QuestionInstanceRow | undefined {
+      return findInstance.get({ id });
+    },
+
+    /** Stores the platform reference of the message that shows this instance. */
+    setMessageRef(id: number, ref: string): void {
+      db.update(questionInstances).set({ messageRef: ref }).where(eq(questionInstances.id, id)).run();
+    },
+
+    /** Closes an instance once; false when it was already closed. */
+    close(id: number, now: Date): boolean {
+      const result = db
+        .update(questionInstances)
+        .set({ closedAt: now })
+        .where(and(eq(questionInstances.id, id), isNull(questionInstances.closedAt)))
+        .run();
+      return result.changes > 0;
+    },
+
+    /** The question of a live round still taking answers. */
+    openLiveInstance(sessionId: number): QuestionInstanceRow | undefined {
+      return db
+        .select()
+        .from(questionInstances)
+        .where(and(eq(questionInstances.liveSessionId, sessionId), isNull(questionInstances.closedAt)))
+        .get();
+    },
+
+    /** Question ids already used as the daily question in this community. */
+    usedDailyQuestionIds(communityId: number): Set<string> {
+      const rows = db
+        .select({ q: questionInstances.questionId })
+        .from(questionInstances)
+        .where(and(eq(questionInstances.communityId, communityId), eq(questionInstances.kind, 'daily')))
+        .all();
+      return new Set(rows.map((r) => r.q));
+    },
+
+    /** The open daily question of a channel, if any. */
+    openDailyIn(communityId: number, channelId: string, now: Date): QuestionInstanceRow | undefined {
+      return db
+        .select()
+        .from(questionInstances)
+        .where(
+          and(
+            eq(questionInstances.communityId, communityId),
+            eq(questionInstances.kind, 'daily'),
+            eq(questionInstances.channelId, channelId),
+            isNull(questionInstances.closedAt),
+            gt(questionInstances.closesAt, now),
+          ),
+        )
+        .orderBy(desc(questionInstances.openedAt))
+        .get();
+    },
+
+    /** Daily instances still taking answers. */
+    openDailies(now: Date): QuestionInstanceRow[] {
+      return db
+        .select()
+        .from(questionInstances)
+        .where(
+          and(
+            eq(questionInstances.kind, 'daily'),
+            isNull(questionInstances.closedAt),
+            gt(questionInstances.closesAt, now),
+          ),
+        )
+        .all();
+    },
+
+    /** Daily instances past their closing time that were never closed (for the closer to catch up). */
+    overdueDailies(now: Date): QuestionInstanceRow[] {
+      return db
+        .select()
+        .from(questionInstances)
+        .where(
+          and(
+            eq(questionInstances.kind, 'daily'),
+            isNull(questionInstances.closedAt),
+            lt(questionInstances.closesAt, now),
+          ),
+        )
+        .all();
+    },
+
+    /**
+     * Records a member's answer exactly once. `price` runs inside the same transaction only for a first answer and
+     * returns the awards to book; a repeated click returns the choice made the first time.
+     */
+    recordAnswer(
+      answer: {
+        instanceId: number;
+        memberId: number;
+        communityId: number;
+        choice: string;
+        correct: boolean;
+        now: Date;
+        elapsedMs: number;
+      },
+      price: (input: PricingInput) => Award[],
+    ): AnswerOutcome {
+      return db.transaction((tx) => {
+        const inserted = insertAnswer.get({
+          instanceId: answer.instanceId,
+          memberId: answer.memberId,
+          choice: answer.choice,
+          correct: answer.correct,
+          answeredAt: answer.now,
+          elapsedMs: answer.elapsedMs,
+        });
+        if (!inserted) {
+          return { status: 'duplicate', previousChoice: findAnswer.get(answer)?.choice ?? '?' } as const;
+        }
+        const awards = price({ answerId: inserted.id, tx });
+        for (const award of awards)
+          awardIn(tx, {
+            ...award,
+            communityId: answer.communityId,
+            memberId: answer.memberId,
+            now: answer.now,
+          });
+        return { status: 'recorded', answerId: inserted.id, awards } as const;
+      });
+    },
+
+    /** Participants, right answers and per-choice counts of an instance. */
+    answerStats(instanceId: number): {
+      participants: number;
+      right: number;
+      byChoice: Record<string, number>;
+    } {
+      const rows = db
+        .select({ choice: answers.choice, correct: answers.correct, n: sql<number>`count(*)` })
+        .from(answers)
+        .where(eq(answers.instanceId, instanceId))
+        .groupBy(answers.choice, answers.correct)
+        .all();
+      const byChoice: Record<string, number> = {};
+      let participants = 0;
+      let right = 0;
+      for (const r of rows) {
+        byChoice[r.choice] = (byChoice[r.choice] ?? 0) + r.n;
+        participants += r.n;
+        if (r.correct) right += r.n;
+      }
+      return { participants, right, byChoice };
+    },
+
+    /** The member's daily results, one row per daily instance of the community before `beforeDay` (streaks). */
+    dailyHistory(
+      communityId: number,
+      memberId: number,
+      beforeDay?: string,
+      tx: Db = db,
+    ): { day: string; right: boolean }[] {
+      const rows = tx
+        .select({ day: questionInstances.dayKey, correct: answers.correct })
+        .from(questionInstances)
+        .leftJoin(answers, and(eq(answers.instanceId, questionInstances.id), eq(answers.memberId, memberId)))
+        .where(
+          and(
+            eq(questionInstances.communityId, communityId),
+            eq(questionInstances.kind, 'daily'),
+            beforeDay ? lt(questionInstances.dayKey, beforeDay) : undefined,
+          ),
+        )
+        .all();
+      return rows.map((r) => ({ day: r.day ?? '', right: r.correct === true }));
+    },
+  };
+}
+
+export type QuizRepository = ReturnType<typeof quizRepository>;

@@ -1,0 +1,127 @@
+// Leaderboards and personal stats, computed from the ledger and the answers.
+import type { Actor, Place } from '../bot/events.ts';
+import { UserError } from '../core/errors.ts';
+import type { Locale, MessageKey, Translate } from '../core/i18n.ts';
+import type { Field, OutMessage } from '../core/message.ts';
+import { type Period, periodRange } from '../core/periods.ts';
+import { formatShare } from '../core/quiz-render.ts';
+import { competitionRanks } from '../core/ranking.ts';
+import { bestStreak, currentStreak } from '../core/streaks.ts';
+import type { QuizEngine } from './engine.ts';
+
+const PERIOD_LABEL: Record<Period, MessageKey> = {
+  week: 'board.week',
+  month: 'board.month',
+  all: 'board.all',
+};
+
+/** Top 10 of the period with points, accuracy and streak; the caller's own line when outside the top 10. */
+export function renderLeaderboard(
+  engine: QuizEngine,
+  place: Place,
+  actor: Actor,
+  period: Period,
+  t: Translate,
+  locale: Locale,
+): OutMessage {
+  const { repos, clock, timezone } = engine.deps;
+  const who = engine.identify(place, actor);
+  const range = periodRange(period, clock.now(), timezone);
+  const label = t(PERIOD_LABEL[period]);
+  const top = repos.scores.top(who.communityId, range, 10);
+  if (top.length === 0) return { text: t('board.empty', { period: label }) };
+  const accuracy = repos.scores.accuracy(
+    top.map((r) => r.memberId),
+    range,
+  );
+  const line = (rank: number, row: { memberId: number; name: string; points: number }) => {
+    const acc = accuracy.get(row.memberId) ?? { right: 0, total: 0 };
+    const streak = currentStreak(repos.quiz.dailyHistory(who.communityId, row.memberId));
+    return t('board.line', {
+      rank,
+      name: row.name,
+      points: row.points,
+      accuracy: formatShare(acc.right, acc.total, locale),
+      streak,
+    });
+  };
+  const lines = competitionRanks(top).map(({ rank, row }) => line(rank, row));
+  if (!top.some((r) => r.memberId === who.memberId)) {
+    const mine = repos.scores.standing(who.communityId, who.memberId, range);
+    lines.push('…');
+    lines.push(
+      mine.rank
+        ? line(mine.rank, { memberId: who.memberId, name: actor.name, points: mine.points })
+        : t('board.notRanked'),
+    );
+  }
+  return { title: t('board.title', { period: label }), text: lines.join('\n') };
+}
+
+/** Points, rank, accuracy (overall and per lesson), streaks and reviews due of a member (the caller by default). */
+export function renderStats(
+  engine: QuizEngine,
+  place: Place,
+  actor: Actor,
+  target: string | undefined,
+  t: Translate,
+  locale: Locale,
+): OutMessage {
+  const { repos, clock, timezone } = engine.deps;
+  const who = engine.identify(place, actor);
+  const member = target
+    ? repos.communities.findMember(who.communityId, target)
+    : repos.communities.findMember(who.communityId, actor.id);
+  if (!member) throw new UserError('unknown-member', t('stats.unknownMember'));
+  const now = clock.now();
+  const week = repos.scores.standing(who.communityId, member.id, periodRange('week', now, timezone));
+  const all = repos.scores.standing(who.communityId, member.id, {});
+  const answers = repos.scores.answersOf(member.id);
+  const right = answers.filter((a) => a.correct).length;
+  const perLesson = new Map<number, { right: number; total: number }>();
+  for (const a of answers) {
+    const lesson = engine.questions.get(a.questionId)?.lesson;
+    if (lesson === undefined) continue;
+    const entry = perLesson.get(lesson) ?? { right: 0, total: 0 };
+    entry.total++;
+    if (a.correct) entry.right++;
+    perLesson.set(lesson, entry);
+  }
+  const history = repos.quiz.dailyHistory(who.communityId, member.id);
+  const rank = (r?: number) => (r ? `#${r}` : t('stats.unranked'));
+  const fields: Field[] = [
+    {
+      name: t('stats.points'),
+      value: t('stats.pointsValue', { week: week.points, all: all.points }),
+      inline: true,
+    },
+    {
+      name: t('stats.rank'),
+      value: t('stats.rankValue', { week: rank(week.rank), all: rank(all.rank) }),
+      inline: true,
+    },
+    {
+      name: t('stats.accuracy'),
+      value: answers.length
+        ? t('stats.accuracyValue', {
+            share: formatShare(right, answers.length, locale),
+            right,
+            total: answers.length,
+          })
+        : t('stats.noAnswers'),
+    },
+    {
+      name: t('stats.streak'),
+      value: t('stats.streakValue', { current: currentStreak(history), best: bestStreak(history) }),
+      inline: true,
+    },
+    { name: t('stats.due'), value: String(repos.practice.countDue(member.id, now)), inline: true },
+  ];
+  if (perLesson.size) {
+    const lines = [...perLesson.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([lesson, s]) => `${lesson}: ${formatShare(s.right, s.total, locale)} (${s.right}/${s.total})`);
+    fields.push({ name: t('stats.perLesson'), value: lines.join('\n') });
+  }
+  return { title: t('stats.title', { name: member.displayName }), fields, ephemeral: true };
+}

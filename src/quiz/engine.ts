@@ -1,0 +1,318 @@
+// The quiz engine: practice (FSRS), the daily question and live rounds. It joins the pure core (selection, grading,
+// scoring) to the repositories, and posts through the messenger what nobody asked for (reveals, next questions).
+import type { ContentStore } from '../bot/command.ts';
+import type { Actor, Place, Platform } from '../bot/events.ts';
+import type { Destination, Messenger } from '../bot/messenger.ts';
+import type { BankQuestion } from '../content/schemas.ts';
+import { taughtLessons } from '../core/calendar.ts';
+import { UserError } from '../core/errors.ts';
+import { formatDateTime, formatShortDateTime } from '../core/format-time.ts';
+import { type Locale, type Translate, translator } from '../core/i18n.ts';
+import { findLessons } from '../core/lesson-lookup.ts';
+import type { OutMessage } from '../core/message.ts';
+import { localDay, startOfLocalDay } from '../core/periods.ts';
+import { renderQuestion, renderReveal } from '../core/quiz-render.ts';
+import { seededShuffle } from '../core/random.ts';
+import { dailyPoints, practicePoints, SCORING } from '../core/scoring.ts';
+import { pickPractice, reviewCard } from '../core/spaced-repetition.ts';
+import { currentStreak } from '../core/streaks.ts';
+import type { Clock } from '../core/time.ts';
+import type { Repositories } from '../db/repositories.ts';
+import type { QuestionInstanceRow } from '../db/schema.ts';
+import type { Logger } from '../log.ts';
+import type { Timers } from '../timers.ts';
+import { LiveRounds } from './live.ts';
+import { renderAnswerFeedback } from './feedback.ts';
+
+export const DAILY_OPEN_HOURS = 12;
+
+export interface QuizDeps {
+  repos: Repositories;
+  content: ContentStore;
+  clock: Clock;
+  timers: Timers;
+  messenger: Messenger;
+  /** The community default for bot-initiated posts. */
+  timezone: string;
+  locale: Locale;
+  logger: Logger;
+}
+
+/** Who is acting, as database ids. */
+export interface Who {
+  communityId: number;
+  memberId: number;
+}
+
+export class QuizEngine {
+  readonly questions: Map<string, BankQuestion>;
+  readonly live: LiveRounds;
+
+  constructor(readonly deps: QuizDeps) {
+    this.questions = new Map(deps.content.questions.map((q) => [q.id, q]));
+    this.live = new LiveRounds(this);
+  }
+
+  get t(): Translate {
+    return translator(this.deps.locale);
+  }
+
+  /** The community and member rows for an actor at a place, created on first contact. */
+  identify(place: Place, actor: Actor): Who {
+    const now = this.deps.clock.now();
+    const community = this.deps.repos.communities.ensure(place.platform, place.communityId, now);
+    const member = this.deps.repos.communities.ensureMember(community.id, actor.id, actor.name, now);
+    return { communityId: community.id, memberId: member.id };
+  }
+
+  /** Questions of lessons whose class has started, optionally of one lesson, in bank order. */
+  openQuestions(lesson?: number): BankQuestion[] {
+    const taught = new Set(
+      taughtLessons(this.deps.content.schedule, this.deps.clock.now()).map((l) => l.number),
+    );
+    return this.deps.content.questions.filter(
+      (q) => taught.has(q.lesson) && (lesson === undefined || q.lesson === lesson),
+    );
+  }
+
+  /** A lesson number from what the user typed ("2", "aula 2", part of a title). */
+  lessonNumber(query: string | undefined, t: Translate): number | undefined {
+    if (query === undefined) return undefined;
+    const found = findLessons(this.deps.content.lessons, query);
+    if (found.length === 0)
+      throw new UserError('lesson-not-found', t('quiz.unknownLesson', { query: query.slice(0, 40) }));
+    return found[0]!.number;
+  }
+
+  /**
+   * After a restart: live rounds whose timers died are stopped, daily questions that closed while the bot was down
+   * get their reveal now, and those still open get their closing timer back.
+   */
+  async resume(): Promise<void> {
+    const { repos, clock, timers, logger } = this.deps;
+    const now = clock.now();
+    const stopped = repos.live.stopAbandoned(now);
+    if (stopped) logger.info({ stopped }, 'stopped live rounds left running by a previous process');
+    for (const instance of repos.quiz.overdueDailies(now)) await this.closeDaily(instance.id);
+    for (const instance of repos.quiz.openDailies(now))
+      timers.at(instance.closesAt!, () => this.closeDaily(instance.id));
+  }
+
+  // ---- practice -------------------------------------------------------------------------------------------------
+
+  /** The learner's next practice card: the most overdue review, else a new question from taught lessons. */
+  practice(
+    place: Place,
+    actor: Actor,
+    lessonQuery: string | undefined,
+    t: Translate,
+    locale: Locale,
+    replace = false,
+  ): OutMessage {
+    const now = this.deps.clock.now();
+    const lesson = this.lessonNumber(lessonQuery, t);
+    const who = this.identify(place, actor);
+    const inScope = this.openQuestions(lesson);
+    const scopeIds = new Set(inScope.map((q) => q.id));
+    const due = this.deps.repos.practice
+      .dueCards(who.memberId, now)
+      .filter((c) => scopeIds.has(c.questionId));
+    const known = this.deps.repos.practice.knownQuestionIds(who.memberId);
+    const fresh = seededShuffle(
+      inScope.filter((q) => !known.has(q.id)).map((q) => q.id),
+      `${who.memberId}`,
+    ).sort((a, b) => this.questions.get(a)!.lesson - this.questions.get(b)!.lesson);
+    const pick = pickPractice(due, fresh, now);
+    const scope = lesson === undefined ? '' : t('quiz.scopeLesson', { lesson });
+    if (!pick) {
+      const next = this.deps.repos.practice.nextDue(who.memberId);
+      const text = next
+        ? t('quiz.nothingDue', { scope, when: formatDateTime(next, this.deps.timezone, locale) })
+        : t('quiz.nothingAtAll', { scope });
+      return { text, ephemeral: true, replace };
+    }
+    const question = this.questions.get(pick.questionId)!;
+    const instance = this.deps.repos.quiz.open({
+      communityId: who.communityId,
+      kind: 'practice',
+      questionId: question.id,
+      channelId: place.channelId,
+      ownerId: who.memberId,
+      openedAt: now,
+    });
+    const title = t(pick.review ? 'quiz.reviewTitle' : 'quiz.practiceTitle', { lesson: question.lesson });
+    return renderQuestion(question, instance.id, { title, ephemeral: true, replace });
+  }
+
+  // ---- daily question -------------------------------------------------------------------------------------------
+
+  /** Opens the daily question in a channel: an unused question from taught lessons, open for 12 hours. */
+  openDaily(
+    dest: Destination,
+    options: { late?: boolean } = {},
+  ): { instance: QuestionInstanceRow; message: OutMessage } {
+    const now = this.deps.clock.now();
+    const t = this.t;
+    const community = this.deps.repos.communities.ensure(dest.platform, dest.communityId, now);
+    if (this.deps.repos.quiz.openDailyIn(community.id, dest.channelId, now)) {
+      throw new UserError('daily-open', t('quiz.dailyOpenHere'));
+    }
+    const dayKey = localDay(now, this.deps.timezone);
+    const used = this.deps.repos.quiz.usedDailyQuestionIds(community.id);
+    const candidates = this.openQuestions().filter((q) => !used.has(q.id));
+    const question = seededShuffle(candidates, `${community.id}:${dayKey}`)[0];
+    if (!question) throw new UserError('no-daily', t('quiz.noDailyQuestion'));
+    const closesAt = new Date(now.getTime() + DAILY_OPEN_HOURS * 3_600_000);
+    const instance = this.deps.repos.quiz.open({
+      communityId: community.id,
+      kind: 'daily',
+      questionId: question.id,
+      channelId: dest.channelId,
+      dayKey,
+      late: options.late ?? false,
+      openedAt: now,
+      closesAt,
+    });
+    this.deps.timers.at(closesAt, () => this.closeDaily(instance.id));
+    const title = t(options.late ? 'quiz.dailyLateTitle' : 'quiz.dailyTitle', { lesson: question.lesson });
+    const footer = t('quiz.closesAt', {
+      time: formatShortDateTime(closesAt, this.deps.timezone, this.deps.locale),
+    });
+    return { instance, message: renderQuestion(question, instance.id, { title, footer }) };
+  }
+
+  /** Closes a daily question once and posts the reveal in its channel; false if it was already closed. */
+  async closeDaily(instanceId: number): Promise<boolean> {
+    const { repos, clock, messenger } = this.deps;
+    const instance = repos.quiz.get(instanceId);
+    if (!instance || !repos.quiz.close(instanceId, clock.now())) return false;
+    const question = this.questions.get(instance.questionId);
+    if (!question) return true;
+    const message = renderReveal(question, repos.quiz.answerStats(instanceId), this.t, this.deps.locale);
+    await messenger.post(this.destinationOfInstance(instance), message);
+    return true;
+  }
+
+  destinationOfInstance(instance: QuestionInstanceRow): Destination {
+    const community = this.deps.repos.communities.byId(instance.communityId)!;
+    return {
+      platform: community.platform as Platform,
+      communityId: community.externalId,
+      channelId: instance.channelId,
+    };
+  }
+
+  // ---- answers --------------------------------------------------------------------------------------------------
+
+  /** A click on an answer button (`qa:<instance>:<letter>`), for any kind of question. */
+  answer(
+    payload: string,
+    place: Place,
+    actor: Actor,
+    t: Translate,
+    locale: Locale,
+  ): OutMessage | OutMessage[] {
+    const stale = () => new UserError('stale-button', t('error.staleButton'));
+    const match = /^(\d{1,12}):([A-E])$/.exec(payload);
+    if (!match) throw stale();
+    const instance = this.deps.repos.quiz.get(Number(match[1]));
+    const question = instance && this.questions.get(instance.questionId);
+    const choice = match[2]!;
+    if (!instance || !question || question.choices.length <= 'ABCDE'.indexOf(choice)) throw stale();
+    const community = this.deps.repos.communities.find(place.platform, place.communityId);
+    if (!community || community.id !== instance.communityId) throw stale();
+    const who = this.identify(place, actor);
+    const now = this.deps.clock.now();
+    if (instance.kind === 'practice' && instance.ownerId !== who.memberId) {
+      throw new UserError('not-your-card', t('quiz.notYourCard'));
+    }
+    if (
+      instance.kind !== 'practice' &&
+      (instance.closedAt || (instance.closesAt && instance.closesAt <= now))
+    ) {
+      throw new UserError('closed', t('quiz.closed'));
+    }
+    const correct = question.answer === choice;
+    const elapsedMs = Math.max(0, now.getTime() - instance.openedAt.getTime());
+    let streak = 0;
+    const outcome = this.deps.repos.quiz.recordAnswer(
+      {
+        instanceId: instance.id,
+        memberId: who.memberId,
+        communityId: who.communityId,
+        choice,
+        correct,
+        now,
+        elapsedMs,
+      },
+      ({ answerId, tx }) => {
+        const ref = `answer:${answerId}`;
+        switch (instance.kind) {
+          case 'practice': {
+            const { card, log } = reviewCard(
+              this.deps.repos.practice.card(who.memberId, question.id, tx),
+              correct,
+              now,
+            );
+            this.deps.repos.practice.saveReview(tx, who.memberId, question.id, card, log, answerId);
+            const today = startOfLocalDay(now, this.deps.timezone);
+            const earned = this.deps.repos.scores.earnedSince(who.memberId, 'practice', today, tx);
+            return [{ kind: 'practice', points: practicePoints(correct, earned), ref }];
+          }
+          case 'daily': {
+            const history = this.deps.repos.quiz.dailyHistory(
+              who.communityId,
+              who.memberId,
+              instance.dayKey ?? undefined,
+              tx,
+            );
+            const before = currentStreak(history);
+            streak = correct ? before + 1 : 0;
+            const { base, bonus } = dailyPoints(correct, before);
+            return [
+              { kind: 'daily', points: base, ref },
+              { kind: 'streak', points: bonus, ref },
+            ];
+          }
+          case 'live':
+            return this.live.price(instance, correct, elapsedMs, ref);
+        }
+      },
+    );
+    if (outcome.status === 'duplicate')
+      return { text: t('quiz.already', { choice: outcome.previousChoice }), ephemeral: true };
+    const points = outcome.awards.reduce((sum, a) => sum + a.points, 0);
+    switch (instance.kind) {
+      case 'practice': {
+        const card = this.deps.repos.practice.card(who.memberId, question.id);
+        return renderAnswerFeedback(question, choice, points, {
+          t,
+          locale,
+          timezone: this.deps.timezone,
+          glossary: this.deps.content.glossary,
+          nextDue: card?.due,
+          now,
+          capped: correct && points === 0 ? SCORING.practice.dailyCap : undefined,
+          nextButton: 'qn:next',
+        });
+      }
+      case 'daily': {
+        const bonus = outcome.awards.find((a) => a.kind === 'streak')?.points ?? 0;
+        const text = correct
+          ? [
+              t('quiz.dailyRecordedRight', { points }),
+              ...(bonus ? [t('quiz.streakBonus', { bonus, streak })] : []),
+            ].join(' ')
+          : t('quiz.dailyRecordedWrong', { choice });
+        return { text, ephemeral: true };
+      }
+      case 'live':
+        return { text: t('quiz.liveRecorded', { choice }), ephemeral: true };
+    }
+  }
+
+  /** The "next" button under practice feedback (`qn:next`): another card, replacing the message. */
+  next(place: Place, actor: Actor, t: Translate, locale: Locale): OutMessage {
+    return this.practice(place, actor, undefined, t, locale, true);
+  }
+}
