@@ -21,7 +21,7 @@ export function parseTextArgs(command: Command, rawText: string, t: Translate): 
   const text = cleanInput(rawText);
   const specs = Object.entries(command.options);
   const raw: Record<string, string> = {};
-  const tokens = text ? text.split(' ') : [];
+  const tokens = mergeLessonWords(text ? text.split(' ') : []);
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
@@ -55,6 +55,19 @@ export function parseTextArgs(command: Command, rawText: string, t: Translate): 
     i++;
   }
   return coerceValues(command, raw, t);
+}
+
+/** "aula 2" / "lesson 2" is one value (a lesson), not a lesson "aula" and a count of 2. */
+function mergeLessonWords(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const next = tokens[i + 1];
+    if (/^(aula|lesson|li[cç][aã]o)$/i.test(tokens[i]!) && next && /^#?\d+$/.test(next)) {
+      out.push(`${tokens[i]} ${next}`);
+      i++;
+    } else out.push(tokens[i]!);
+  }
+  return out;
 }
 
 const matchChoice = (choices: readonly string[], value: string) =>

@@ -7,11 +7,11 @@ import { quizRepository } from './repos/quiz.ts';
 import { scoreRepository } from './repos/scores.ts';
 
 export function createRepositories(db: Db) {
+  const scores = scoreRepository(db);
   return {
-    db,
     communities: communityRepository(db),
-    quiz: quizRepository(db),
-    scores: scoreRepository(db),
+    quiz: quizRepository(db, scores),
+    scores,
     practice: practiceRepository(db),
     live: liveRepository(db),
   };

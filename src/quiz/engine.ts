@@ -125,7 +125,7 @@ export class QuizEngine {
     const pick = pickPractice(due, fresh, now);
     const scope = lesson === undefined ? '' : t('quiz.scopeLesson', { lesson });
     if (!pick) {
-      const next = this.deps.repos.practice.nextDue(who.memberId);
+      const next = inScope.length > 0 ? this.deps.repos.practice.nextDue(who.memberId) : undefined;
       const text = next
         ? t('quiz.nothingDue', { scope, when: formatDateTime(next, this.deps.timezone, locale) })
         : t('quiz.nothingAtAll', { scope });
@@ -221,8 +221,9 @@ export class QuizEngine {
     if (!instance || !question || question.choices.length <= 'ABCDE'.indexOf(choice)) throw stale();
     const community = this.deps.repos.communities.find(place.platform, place.communityId);
     if (!community || community.id !== instance.communityId) throw stale();
-    const who = this.identify(place, actor);
     const now = this.deps.clock.now();
+    const member = this.deps.repos.communities.ensureMember(community.id, actor.id, actor.name, now);
+    const who: Who = { communityId: community.id, memberId: member.id };
     if (instance.kind === 'practice' && instance.ownerId !== who.memberId) {
       throw new UserError('not-your-card', t('quiz.notYourCard'));
     }
@@ -245,28 +246,31 @@ export class QuizEngine {
         now,
         elapsedMs,
       },
-      ({ answerId, tx }) => {
+      (answerId) => {
         const ref = `answer:${answerId}`;
         switch (instance.kind) {
           case 'practice': {
             const { card, log } = reviewCard(
-              this.deps.repos.practice.card(who.memberId, question.id, tx),
+              this.deps.repos.practice.card(who.memberId, question.id),
               correct,
               now,
             );
-            this.deps.repos.practice.saveReview(tx, who.memberId, question.id, card, log, answerId);
+            this.deps.repos.practice.saveReview(who.memberId, question.id, card, log, answerId);
             const today = startOfLocalDay(now, this.deps.timezone);
-            const earned = this.deps.repos.scores.earnedSince(who.memberId, 'practice', today, tx);
+            const earned = this.deps.repos.scores.earnedSince(who.memberId, 'practice', today);
             return [{ kind: 'practice', points: practicePoints(correct, earned), ref }];
           }
           case 'daily': {
-            const history = this.deps.repos.quiz.dailyHistory(
-              who.communityId,
-              who.memberId,
-              instance.dayKey ?? undefined,
-              tx,
-            );
-            const before = currentStreak(history);
+            // Only a right answer needs the streak so far (the bonus); a wrong one resets it.
+            const before = correct
+              ? currentStreak(
+                  this.deps.repos.quiz.dailyHistory(
+                    who.communityId,
+                    who.memberId,
+                    instance.dayKey ?? undefined,
+                  ),
+                )
+              : 0;
             streak = correct ? before + 1 : 0;
             const { base, bonus } = dailyPoints(correct, before);
             return [

@@ -4,16 +4,49 @@ import type { Platform } from '../../bot/events.ts';
 import type { Db } from '../open.ts';
 import { type CommunityRow, communities, type MemberRow, members } from '../schema.ts';
 
+const CACHE_LIMIT = 10_000;
+
 export function communityRepository(db: Db) {
+  // Every command and click looks these up: prepared once, not rebuilt per call.
+  const byPlatformId = db
+    .select()
+    .from(communities)
+    .where(
+      and(
+        eq(communities.platform, sql.placeholder('platform')),
+        eq(communities.externalId, sql.placeholder('externalId')),
+      ),
+    )
+    .prepare();
+  const memberByExternalId = db
+    .select()
+    .from(members)
+    .where(
+      and(
+        eq(members.communityId, sql.placeholder('communityId')),
+        eq(members.externalId, sql.placeholder('externalId')),
+      ),
+    )
+    .prepare();
+
+  // Rows seen on every command and click; ids never change and a member is re-read when the name differs.
+  // Anything that updates a community row must refresh communityCache too.
+  // Bounded: cleared when full, so memory stays flat however many people pass by.
+  const communityCache = new Map<string, CommunityRow>();
+  const memberCache = new Map<string, MemberRow>();
+  const remember = <V>(cache: Map<string, V>, key: string, value: V): V => {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+    return value;
+  };
+
   return {
     /** The community for a platform id, created on first use. */
     ensure(platform: Platform, externalId: string, now: Date, name?: string): CommunityRow {
-      const found = db
-        .select()
-        .from(communities)
-        .where(and(eq(communities.platform, platform), eq(communities.externalId, externalId)))
-        .get();
-      if (found) return found;
+      const cached = communityCache.get(`${platform}:${externalId}`);
+      if (cached) return cached;
+      const found = byPlatformId.get({ platform, externalId });
+      if (found) return remember(communityCache, `${platform}:${externalId}`, found);
       return db
         .insert(communities)
         .values({ platform, externalId, name: name ?? null, createdAt: now })
@@ -27,21 +60,16 @@ export function communityRepository(db: Db) {
     },
 
     find(platform: Platform, externalId: string): CommunityRow | undefined {
-      return db
-        .select()
-        .from(communities)
-        .where(and(eq(communities.platform, platform), eq(communities.externalId, externalId)))
-        .get();
+      const cached = communityCache.get(`${platform}:${externalId}`);
+      if (cached) return cached;
+      const found = byPlatformId.get({ platform, externalId });
+      return found && remember(communityCache, `${platform}:${externalId}`, found);
     },
 
     /** A member by platform user id or, failing that, by display name (case-insensitive). */
     findMember(communityId: number, idOrName: string): MemberRow | undefined {
       return (
-        db
-          .select()
-          .from(members)
-          .where(and(eq(members.communityId, communityId), eq(members.externalId, idOrName)))
-          .get() ??
+        memberByExternalId.get({ communityId, externalId: idOrName }) ??
         db
           .select()
           .from(members)
@@ -57,18 +85,18 @@ export function communityRepository(db: Db) {
 
     /** The member for a platform user id, created on first use; the display name follows the platform. */
     ensureMember(communityId: number, externalId: string, displayName: string, now: Date): MemberRow {
-      const found = db
-        .select()
-        .from(members)
-        .where(and(eq(members.communityId, communityId), eq(members.externalId, externalId)))
-        .get();
-      if (found && found.displayName === displayName) return found;
-      return db
+      const key = `${communityId}:${externalId}`;
+      const cached = memberCache.get(key);
+      if (cached && cached.displayName === displayName) return cached;
+      const found = memberByExternalId.get({ communityId, externalId });
+      if (found && found.displayName === displayName) return remember(memberCache, key, found);
+      const saved = db
         .insert(members)
         .values({ communityId, externalId, displayName, createdAt: now })
         .onConflictDoUpdate({ target: [members.communityId, members.externalId], set: { displayName } })
         .returning()
         .get();
+      return remember(memberCache, key, saved);
     },
   };
 }

@@ -19,8 +19,8 @@ const toCard = (row: FsrsCardRow): Card => ({
 
 export function practiceRepository(db: Db) {
   return {
-    card(memberId: number, questionId: string, tx: Db = db): Card | undefined {
-      const row = tx
+    card(memberId: number, questionId: string): Card | undefined {
+      const row = db
         .select()
         .from(fsrsCards)
         .where(and(eq(fsrsCards.memberId, memberId), eq(fsrsCards.questionId, questionId)))
@@ -68,14 +68,7 @@ export function practiceRepository(db: Db) {
     },
 
     /** Saves the card after a review and its log, inside the caller's transaction. */
-    saveReview(
-      tx: Db,
-      memberId: number,
-      questionId: string,
-      card: Card,
-      log: ReviewLog,
-      answerId: number,
-    ): void {
+    saveReview(memberId: number, questionId: string, card: Card, log: ReviewLog, answerId: number): void {
       const values = {
         due: card.due,
         stability: card.stability,
@@ -88,11 +81,11 @@ export function practiceRepository(db: Db) {
         state: card.state,
         lastReview: card.last_review ?? null,
       };
-      tx.insert(fsrsCards)
+      db.insert(fsrsCards)
         .values({ memberId, questionId, ...values })
         .onConflictDoUpdate({ target: [fsrsCards.memberId, fsrsCards.questionId], set: values })
         .run();
-      tx.insert(reviewLogs)
+      db.insert(reviewLogs)
         .values({
           memberId,
           questionId,

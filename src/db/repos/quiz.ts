@@ -3,7 +3,7 @@
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../open.ts';
 import { answers, type QuestionInstanceRow, questionInstances } from '../schema.ts';
-import { type Award, awardIn } from './scores.ts';
+import { type Award, IMMEDIATE, type ScoreRepository } from './scores.ts';
 
 export type InstanceKind = QuestionInstanceRow['kind'];
 
@@ -23,13 +23,7 @@ export interface NewInstance {
 export type AnswerOutcome =
   { status: 'recorded'; answerId: number; awards: Award[] } | { status: 'duplicate'; previousChoice: string };
 
-/** Everything a caller needs to price an answer, passed to its `price` callback inside the transaction. */
-export interface PricingInput {
-  answerId: number;
-  tx: Db;
-}
-
-export function quizRepository(db: Db) {
+export function quizRepository(db: Db, scores: Pick<ScoreRepository, 'book'>) {
   const insertAnswer = db
     .insert(answers)
     .values({
@@ -50,6 +44,22 @@ export function quizRepository(db: Db) {
       and(
         eq(answers.instanceId, sql.placeholder('instanceId')),
         eq(answers.memberId, sql.placeholder('memberId')),
+      ),
+    )
+    .prepare();
+  // Streak input on every daily answer: each daily instance of the community before a day, with the member's result.
+  const dailyHistoryQuery = db
+    .select({ day: questionInstances.dayKey, correct: answers.correct })
+    .from(questionInstances)
+    .leftJoin(
+      answers,
+      and(eq(answers.instanceId, questionInstances.id), eq(answers.memberId, sql.placeholder('memberId'))),
+    )
+    .where(
+      and(
+        eq(questionInstances.communityId, sql.placeholder('communityId')),
+        eq(questionInstances.kind, 'daily'),
+        lt(questionInstances.dayKey, sql.placeholder('beforeDay')),
       ),
     )
     .prepare();
@@ -168,9 +178,9 @@ export function quizRepository(db: Db) {
         now: Date;
         elapsedMs: number;
       },
-      price: (input: PricingInput) => Award[],
+      price: (answerId: number) => Award[],
     ): AnswerOutcome {
-      return db.transaction((tx) => {
+      return db.transaction(() => {
         const inserted = insertAnswer.get({
           instanceId: answer.instanceId,
           memberId: answer.memberId,
@@ -182,16 +192,17 @@ export function quizRepository(db: Db) {
         if (!inserted) {
           return { status: 'duplicate', previousChoice: findAnswer.get(answer)?.choice ?? '?' } as const;
         }
-        const awards = price({ answerId: inserted.id, tx });
-        for (const award of awards)
-          awardIn(tx, {
+        const awards = price(inserted.id);
+        for (const award of awards) {
+          scores.book({
             ...award,
             communityId: answer.communityId,
             memberId: answer.memberId,
             now: answer.now,
           });
+        }
         return { status: 'recorded', answerId: inserted.id, awards } as const;
-      });
+      }, IMMEDIATE);
     },
 
     /** Participants, right answers and per-choice counts of an instance. */
@@ -221,22 +232,11 @@ export function quizRepository(db: Db) {
     dailyHistory(
       communityId: number,
       memberId: number,
-      beforeDay?: string,
-      tx: Db = db,
+      beforeDay = '9999-12-31',
     ): { day: string; right: boolean }[] {
-      const rows = tx
-        .select({ day: questionInstances.dayKey, correct: answers.correct })
-        .from(questionInstances)
-        .leftJoin(answers, and(eq(answers.instanceId, questionInstances.id), eq(answers.memberId, memberId)))
-        .where(
-          and(
-            eq(questionInstances.communityId, communityId),
-            eq(questionInstances.kind, 'daily'),
-            beforeDay ? lt(questionInstances.dayKey, beforeDay) : undefined,
-          ),
-        )
-        .all();
-      return rows.map((r) => ({ day: r.day ?? '', right: r.correct === true }));
+      return dailyHistoryQuery
+        .all({ communityId, memberId, beforeDay })
+        .map((r) => ({ day: r.day ?? '', right: r.correct === true }));
     },
   };
 }

@@ -23,35 +23,10 @@ export interface BoardRow {
   points: number;
 }
 
-/** Books an award inside the caller's transaction; a repeated (kind, ref) books nothing. */
-export function awardIn(
-  tx: Db,
-  award: Award & { communityId: number; memberId: number; now: Date },
-): boolean {
-  if (award.points === 0) return false;
-  const inserted = tx
-    .insert(scoreEvents)
-    .values({
-      communityId: award.communityId,
-      memberId: award.memberId,
-      kind: award.kind,
-      points: award.points,
-      ref: award.ref,
-      createdAt: award.now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: scoreEvents.id })
-    .get();
-  if (!inserted) return false;
-  tx.insert(memberTotals)
-    .values({ memberId: award.memberId, communityId: award.communityId, points: award.points })
-    .onConflictDoUpdate({
-      target: memberTotals.memberId,
-      set: { points: sql`${memberTotals.points} + ${award.points}` },
-    })
-    .run();
-  return true;
-}
+/** Write transactions take the write lock up front: no lock upgrade (and SQLITE_BUSY) halfway through. */
+export const IMMEDIATE = { behavior: 'immediate' } as const;
+
+export type AwardInput = Award & { communityId: number; memberId: number; now: Date };
 
 const inRange = (range: Range) =>
   and(
@@ -60,6 +35,54 @@ const inRange = (range: Range) =>
   );
 
 export function scoreRepository(db: Db) {
+  // Run on every scored click: prepared once. better-sqlite3 is one synchronous connection, so inside a caller's
+  // db.transaction() these statements are part of that transaction.
+  const insertEvent = db
+    .insert(scoreEvents)
+    .values({
+      communityId: sql.placeholder('communityId'),
+      memberId: sql.placeholder('memberId'),
+      kind: sql.placeholder('kind'),
+      points: sql.placeholder('points'),
+      ref: sql.placeholder('ref'),
+      createdAt: sql.placeholder('now'),
+    })
+    .onConflictDoNothing()
+    .returning({ id: scoreEvents.id })
+    .prepare();
+  const addToTotal = db
+    .insert(memberTotals)
+    .values({
+      memberId: sql.placeholder('memberId'),
+      communityId: sql.placeholder('communityId'),
+      points: sql.placeholder('points'),
+    })
+    .onConflictDoUpdate({
+      target: memberTotals.memberId,
+      set: { points: sql`${memberTotals.points} + excluded.points` },
+    })
+    .prepare();
+  const earnedOfKindSince = db
+    .select({ p: sql<number>`coalesce(sum(${scoreEvents.points}), 0)` })
+    .from(scoreEvents)
+    .where(
+      and(
+        eq(scoreEvents.memberId, sql.placeholder('memberId')),
+        eq(scoreEvents.kind, sql.placeholder('kind')),
+        gte(scoreEvents.createdAt, sql.placeholder('since')),
+      ),
+    )
+    .prepare();
+
+  /** Books an award (in the caller's transaction, if any); a repeated (kind, ref) books nothing. */
+  const book = (award: AwardInput): boolean => {
+    if (award.points === 0) return false;
+    const values = { ...award };
+    if (!insertEvent.get(values)) return false;
+    addToTotal.run(values);
+    return true;
+  };
+
   /** Points per member in a period, from the ledger (voided events excluded). */
   const periodTotals = (communityId: number, range: Range) =>
     db
@@ -72,8 +95,10 @@ export function scoreRepository(db: Db) {
       .groupBy(scoreEvents.memberId);
 
   return {
-    award(award: Award & { communityId: number; memberId: number; now: Date }): boolean {
-      return db.transaction((tx) => awardIn(tx, award));
+    book,
+
+    award(award: AwardInput): boolean {
+      return db.transaction(() => book(award), IMMEDIATE);
     },
 
     /** The top `limit` members of a period, highest first (ties by name), with points > 0. */
@@ -196,20 +221,8 @@ export function scoreRepository(db: Db) {
     },
 
     /** Points a member earned of one kind since an instant (the practice daily cap). */
-    earnedSince(memberId: number, kind: AwardKind, since: Date, tx: Db = db): number {
-      return (
-        tx
-          .select({ p: sql<number>`coalesce(sum(${scoreEvents.points}), 0)` })
-          .from(scoreEvents)
-          .where(
-            and(
-              eq(scoreEvents.memberId, memberId),
-              eq(scoreEvents.kind, kind),
-              gte(scoreEvents.createdAt, since),
-            ),
-          )
-          .get()?.p ?? 0
-      );
+    earnedSince(memberId: number, kind: AwardKind, since: Date): number {
+      return earnedOfKindSince.get({ memberId, kind, since: since.getTime() })?.p ?? 0;
     },
 
     /**
@@ -260,7 +273,7 @@ export function scoreRepository(db: Db) {
           .where(eq(memberTotals.memberId, input.memberId))
           .run();
         return { points: sum.points, count: sum.count };
-      });
+      }, IMMEDIATE);
     },
   };
 }
