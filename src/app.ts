@@ -13,6 +13,7 @@ import { type DatabaseHandle, openDatabase } from './db/open.ts';
 import { createRepositories, type Repositories } from './db/repositories.ts';
 import type { Logger } from './log.ts';
 import { QuizEngine } from './quiz/engine.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
 import { Timers } from './timers.ts';
 
 export interface App {
@@ -22,6 +23,7 @@ export interface App {
   repos: Repositories;
   bot: Bot;
   quiz: QuizEngine;
+  scheduler: Scheduler;
   clock: Clock;
   timers: Timers;
   messenger: Messenger;
@@ -63,11 +65,23 @@ export function createApp(config: Config, clock: Clock, logger: Logger, options:
     locale: config.locale,
     logger,
   });
+  const scheduler = new Scheduler({
+    repos,
+    quiz,
+    messenger,
+    content,
+    clock,
+    timers,
+    logger,
+    timezone: config.timezone,
+    locale: config.locale,
+  });
   const bot = new Bot({
     commands: options.commands ?? allCommands,
     content,
     repos,
     quiz,
+    scheduler,
     clock,
     logger,
     defaultLocale: config.locale,
@@ -80,12 +94,17 @@ export function createApp(config: Config, clock: Clock, logger: Logger, options:
     repos,
     bot,
     quiz,
+    scheduler,
     clock,
     timers,
     messenger,
     logger,
-    resume: () => quiz.resume(),
+    async resume() {
+      await quiz.resume();
+      await scheduler.start({ cron: options.realTime ?? false });
+    },
     async close() {
+      await scheduler.stop();
       await timers.stop();
       database.close();
     },

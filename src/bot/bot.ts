@@ -6,6 +6,7 @@ import { type OutMessage, toMessages } from '../core/message.ts';
 import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { QuizEngine } from '../quiz/engine.ts';
+import type { Scheduler } from '../scheduler/scheduler.ts';
 import type { Logger } from '../log.ts';
 import type { ActionContext, AutocompleteChoice, Command, CommandContext, ContentStore } from './command.ts';
 import type { InboundEvent } from './events.ts';
@@ -16,6 +17,7 @@ export interface BotDeps {
   content: ContentStore;
   repos: Repositories;
   quiz: QuizEngine;
+  scheduler: Scheduler;
   clock: Clock;
   logger: Logger;
   defaultLocale: Locale;
@@ -110,7 +112,7 @@ export class Bot {
   }
 
   private baseContext(event: InboundEvent, locale: Locale, t: Translate): Omit<CommandContext, 'args'> {
-    const { content, repos, quiz, clock, commands, defaultTimezone } = this.deps;
+    const { content, repos, quiz, scheduler, clock, commands, defaultTimezone } = this.deps;
     return {
       actor: event.actor,
       place: event.place,
@@ -122,6 +124,7 @@ export class Bot {
       content,
       repos,
       quiz,
+      scheduler,
       commands,
     };
   }

@@ -8,6 +8,7 @@ import type { Reply } from '../core/message.ts';
 import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { QuizEngine } from '../quiz/engine.ts';
+import type { Scheduler } from '../scheduler/scheduler.ts';
 import type { Actor, Place } from './events.ts';
 
 interface OptionBase {
@@ -58,6 +59,8 @@ export interface CommandContext<O extends OptionSpecs = OptionSpecs> {
   repos: Repositories;
   /** Practice, daily questions, live rounds, boards. */
   quiz: QuizEngine;
+  /** Automated posts; tick() after a settings change re-plans them. */
+  scheduler: Scheduler;
   /** The commands known to the bot (for /help). */
   commands: readonly Command[];
 }

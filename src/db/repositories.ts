@@ -4,6 +4,8 @@ import { communityRepository } from './repos/communities.ts';
 import { liveRepository } from './repos/live.ts';
 import { practiceRepository } from './repos/practice.ts';
 import { quizRepository } from './repos/quiz.ts';
+import { reflectionRepository } from './repos/reflections.ts';
+import { runRepository } from './repos/runs.ts';
 import { scoreRepository } from './repos/scores.ts';
 
 export function createRepositories(db: Db) {
@@ -14,6 +16,8 @@ export function createRepositories(db: Db) {
     scores,
     practice: practiceRepository(db),
     live: liveRepository(db),
+    runs: runRepository(db),
+    reflections: reflectionRepository(db),
   };
 }
 

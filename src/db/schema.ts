@@ -16,6 +16,18 @@ export const communities = sqliteTable(
     timezone: text('timezone'),
     locale: text('locale', { enum: ['pt-BR', 'en'] }),
     announceChannelId: text('announce_channel_id'),
+    /** Local time (HH:MM) of the daily question and the ISO weekdays (1 = Monday) it runs on. */
+    quizTime: text('quiz_time').notNull().default('09:00'),
+    quizDays: text('quiz_days', { mode: 'json' }).$type<number[]>().notNull().default([1, 2, 3, 4, 5]),
+    /** Minutes before class: the agenda post, and each pre-class reminder. */
+    agendaLeadMinutes: integer('agenda_lead_minutes').notNull().default(1440),
+    reminderLeadsMinutes: text('reminder_leads_minutes', { mode: 'json' })
+      .$type<number[]>()
+      .notNull()
+      .default([60]),
+    paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
+    /** When automated posts were last switched on (channel set, or resumed): catch-up never reaches before it. */
+    activeSince: integer('active_since', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('communities_platform_external').on(t.platform, t.externalId)],
@@ -225,6 +237,56 @@ export const liveSessions = sqliteTable(
   ],
 );
 
+/**
+ * What the scheduler did: one row per post (kind + community + target + scheduled time, UNIQUE), so a restart, a
+ * second tick or a retry never posts twice.
+ */
+export const scheduledRuns = sqliteTable(
+  'scheduled_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['agenda', 'reminder', 'daily', 'board'] }).notNull(),
+    /** What the post is about: `lesson:3`, `lesson:3:60` (reminder lead), `day:2026-11-24`, `week:2026-11-16`. */
+    target: text('target').notNull(),
+    scheduledFor: integer('scheduled_for', { mode: 'timestamp_ms' }).notNull(),
+    status: text('status', { enum: ['posting', 'done', 'failed', 'skipped'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    messageRef: text('message_ref'),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('scheduled_runs_key').on(t.communityId, t.kind, t.target, t.scheduledFor)],
+);
+
+export type ScheduledRunRow = typeof scheduledRuns.$inferSelect;
+
+/** A learner's pre-class reflection: one per member and lesson, editable until class starts. */
+export const reflections = sqliteTable(
+  'reflections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    lesson: integer('lesson').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('reflections_one_per_lesson').on(t.communityId, t.memberId, t.lesson),
+    index('reflections_lesson').on(t.communityId, t.lesson),
+  ],
+);
+
+export type ReflectionRow = typeof reflections.$inferSelect;
 export type QuestionInstanceRow = typeof questionInstances.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
 export type ScoreEventRow = typeof scoreEvents.$inferSelect;

@@ -4,6 +4,7 @@ import { UserError } from '../core/errors.ts';
 import type { Locale, MessageKey, Translate } from '../core/i18n.ts';
 import type { Field, OutMessage } from '../core/message.ts';
 import { type Period, periodRange } from '../core/periods.ts';
+import type { Range } from '../db/repos/scores.ts';
 import { formatShare } from '../core/quiz-render.ts';
 import { competitionRanks } from '../core/ranking.ts';
 import { bestStreak, currentStreak } from '../core/streaks.ts';
@@ -14,6 +15,31 @@ const PERIOD_LABEL: Record<Period, MessageKey> = {
   month: 'board.month',
   all: 'board.all',
 };
+
+type BoardLine = (rank: number, row: { memberId: number; name: string; points: number }) => string;
+
+/** The ranked top 10 of a community for a range, and the line formatter (for the caller's own line). */
+function boardOf(engine: QuizEngine, communityId: number, range: Range, t: Translate, locale: Locale) {
+  const { repos } = engine.deps;
+  const top = repos.scores.top(communityId, range, 10);
+  const accuracy = repos.scores.accuracy(
+    top.map((r) => r.memberId),
+    range,
+  );
+  const line: BoardLine = (rank, row) => {
+    const acc = accuracy.get(row.memberId) ??
+      repos.scores.accuracy([row.memberId], range).get(row.memberId) ?? { right: 0, total: 0 };
+    const streak = currentStreak(repos.quiz.dailyHistory(communityId, row.memberId));
+    return t('board.line', {
+      rank,
+      name: row.name,
+      points: row.points,
+      accuracy: formatShare(acc.right, acc.total, locale),
+      streak,
+    });
+  };
+  return { top, line, lines: competitionRanks(top).map(({ rank, row }) => line(rank, row)) };
+}
 
 /** Top 10 of the period with points, accuracy and streak; the caller's own line when outside the top 10. */
 export function renderLeaderboard(
@@ -28,24 +54,8 @@ export function renderLeaderboard(
   const who = engine.identify(place, actor);
   const range = periodRange(period, clock.now(), timezone);
   const label = t(PERIOD_LABEL[period]);
-  const top = repos.scores.top(who.communityId, range, 10);
+  const { top, line, lines } = boardOf(engine, who.communityId, range, t, locale);
   if (top.length === 0) return { text: t('board.empty', { period: label }) };
-  const accuracy = repos.scores.accuracy(
-    top.map((r) => r.memberId),
-    range,
-  );
-  const line = (rank: number, row: { memberId: number; name: string; points: number }) => {
-    const acc = accuracy.get(row.memberId) ?? { right: 0, total: 0 };
-    const streak = currentStreak(repos.quiz.dailyHistory(who.communityId, row.memberId));
-    return t('board.line', {
-      rank,
-      name: row.name,
-      points: row.points,
-      accuracy: formatShare(acc.right, acc.total, locale),
-      streak,
-    });
-  };
-  const lines = competitionRanks(top).map(({ rank, row }) => line(rank, row));
   if (!top.some((r) => r.memberId === who.memberId)) {
     const mine = repos.scores.standing(who.communityId, who.memberId, range);
     lines.push('…');
@@ -56,6 +66,21 @@ export function renderLeaderboard(
     );
   }
   return { title: t('board.title', { period: label }), text: lines.join('\n') };
+}
+
+/** The final board of a week, posted by the scheduler. */
+export function renderWeeklyBoard(
+  engine: QuizEngine,
+  communityId: number,
+  range: Range,
+  t: Translate,
+  locale: Locale,
+): OutMessage {
+  const { top, lines } = boardOf(engine, communityId, range, t, locale);
+  return {
+    title: t('sched.boardTitle'),
+    text: top.length ? lines.join('\n') : t('board.empty', { period: t('board.week') }),
+  };
 }
 
 /** Points, rank, accuracy (overall and per lesson), streaks and reviews due of a member (the caller by default). */
@@ -116,6 +141,7 @@ export function renderStats(
       inline: true,
     },
     { name: t('stats.due'), value: String(repos.practice.countDue(member.id, now)), inline: true },
+    { name: t('stats.reflections'), value: String(repos.reflections.countByMember(member.id)), inline: true },
   ];
   if (perLesson.size) {
     const lines = [...perLesson.entries()]

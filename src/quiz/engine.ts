@@ -174,11 +174,23 @@ export class QuizEngine {
       closesAt,
     });
     this.deps.timers.at(closesAt, () => this.closeDaily(instance.id));
-    const title = t(options.late ? 'quiz.dailyLateTitle' : 'quiz.dailyTitle', { lesson: question.lesson });
-    const footer = t('quiz.closesAt', {
-      time: formatShortDateTime(closesAt, this.deps.timezone, this.deps.locale),
-    });
-    return { instance, message: renderQuestion(question, instance.id, { title, footer }) };
+    return { instance, message: this.dailyMessage(instance) };
+  }
+
+  /** The open daily question of a channel that was never posted (its post failed), with its message. */
+  unpostedDaily(dest: Destination): { instance: QuestionInstanceRow; message: OutMessage } | undefined {
+    const community = this.deps.repos.communities.find(dest.platform, dest.communityId);
+    const instance =
+      community && this.deps.repos.quiz.openDailyIn(community.id, dest.channelId, this.deps.clock.now());
+    return instance && !instance.messageRef ? { instance, message: this.dailyMessage(instance) } : undefined;
+  }
+
+  private dailyMessage(instance: QuestionInstanceRow): OutMessage {
+    const t = this.t;
+    const question = this.questions.get(instance.questionId)!;
+    const title = t(instance.late ? 'quiz.dailyLateTitle' : 'quiz.dailyTitle', { lesson: question.lesson });
+    const time = formatShortDateTime(instance.closesAt!, this.deps.timezone, this.deps.locale);
+    return renderQuestion(question, instance.id, { title, footer: t('quiz.closesAt', { time }) });
   }
 
   /** Closes a daily question once and posts the reveal in its channel; false if it was already closed. */

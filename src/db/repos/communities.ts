@@ -1,5 +1,5 @@
 // Communities and their members: found or created on first contact.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Platform } from '../../bot/events.ts';
 import type { Db } from '../open.ts';
 import { type CommunityRow, communities, type MemberRow, members } from '../schema.ts';
@@ -53,6 +53,36 @@ export function communityRepository(db: Db) {
         .onConflictDoUpdate({ target: [communities.platform, communities.externalId], set: { platform } })
         .returning()
         .get();
+    },
+
+    /** Communities the scheduler posts for: an announcements channel set and not paused. */
+    scheduled(): CommunityRow[] {
+      return db
+        .select()
+        .from(communities)
+        .where(and(isNotNull(communities.announceChannelId), eq(communities.paused, false)))
+        .all();
+    },
+
+    /** Changes a community's settings (and the cached row). */
+    update(
+      id: number,
+      changes: Partial<
+        Pick<
+          CommunityRow,
+          | 'announceChannelId'
+          | 'quizTime'
+          | 'quizDays'
+          | 'reminderLeadsMinutes'
+          | 'agendaLeadMinutes'
+          | 'paused'
+          | 'activeSince'
+        >
+      >,
+    ): CommunityRow {
+      const row = db.update(communities).set(changes).where(eq(communities.id, id)).returning().get();
+      remember(communityCache, `${row.platform}:${row.externalId}`, row);
+      return row;
     },
 
     byId(id: number): CommunityRow | undefined {

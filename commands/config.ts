@@ -1,0 +1,123 @@
+import { defineCommand } from '../src/bot/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import type { MessageKey } from '../src/core/i18n.ts';
+import type { OutMessage } from '../src/core/message.ts';
+import { formatLead, parseLead } from '../src/core/schedule-plan.ts';
+import { formatWeekdays, parseWeekdays } from '../src/core/weekdays.ts';
+import type { CommunityRow } from '../src/db/schema.ts';
+
+const SETTINGS = ['show', 'channel', 'quiz-time', 'quiz-days', 'reminders', 'pause', 'resume'] as const;
+const EXAMPLES: Partial<Record<(typeof SETTINGS)[number], string>> = {
+  'quiz-time': '/config quiz-time 09:00',
+  'quiz-days': '/config quiz-days seg,ter,qua,qui,sex',
+  reminders: '/config reminders 24h,1h',
+};
+
+export default defineCommand({
+  name: 'config',
+  adminOnly: true,
+  description: {
+    'pt-BR': 'Admin: canal de avisos, horário e dias da pergunta do dia, lembretes, pausar/retomar',
+    en: 'Admin: announcements channel, question of the day time and days, reminders, pause/resume',
+  },
+  options: {
+    setting: {
+      type: 'string',
+      choices: SETTINGS,
+      description: {
+        'pt-BR': 'O que ver ou mudar (padrão: show)',
+        en: 'What to see or change (default: show)',
+      },
+    },
+    value: {
+      type: 'string',
+      rest: true,
+      maxLength: 100,
+      description: { 'pt-BR': 'Novo valor', en: 'New value' },
+    },
+  },
+  async run({ args, place, actor, quiz, repos, scheduler, now, timezone, locale, t }) {
+    const { communityId } = quiz.identify(place, actor);
+    const setting = (args.setting ?? 'show') as (typeof SETTINGS)[number];
+    const needValue = () => {
+      if (!args.value)
+        throw new UserError('usage', t('config.needsValue', { example: EXAMPLES[setting] ?? '' }));
+      return args.value;
+    };
+    let community = repos.communities.byId(communityId)!;
+    let what = '';
+    switch (setting) {
+      case 'show':
+        return show(community);
+      case 'channel':
+        community = repos.communities.update(communityId, {
+          announceChannelId: place.channelId,
+          activeSince: community.announceChannelId ? community.activeSince : now,
+        });
+        what = `${t('config.channel')} = #${place.channelId}`;
+        break;
+      case 'quiz-time': {
+        const value = needValue();
+        const m = /^([01]?\d|2[0-3])[:h]([0-5]\d)$/.exec(value.trim());
+        if (!m) throw new UserError('usage', t('config.badTime'));
+        const quizTime = `${m[1]!.padStart(2, '0')}:${m[2]}`;
+        community = repos.communities.update(communityId, { quizTime });
+        what = `${t('config.quizTime')} = ${quizTime}`;
+        break;
+      }
+      case 'quiz-days': {
+        const days = parseWeekdays(needValue());
+        if (!days) throw new UserError('usage', t('config.badDays'));
+        community = repos.communities.update(communityId, { quizDays: days });
+        what = `${t('config.quizTime')} = ${formatWeekdays(days, locale)}`;
+        break;
+      }
+      case 'reminders': {
+        const leads = needValue()
+          .split(/[,\s]+/)
+          .filter(Boolean)
+          .map(parseLead);
+        if (leads.length === 0 || leads.some((l) => l === undefined))
+          throw new UserError('usage', t('config.badLeads'));
+        const unique = [...new Set(leads as number[])].sort((a, b) => b - a);
+        community = repos.communities.update(communityId, { reminderLeadsMinutes: unique });
+        what = `${t('config.reminders')} = ${unique.map(formatLead).join(', ')}`;
+        break;
+      }
+      case 'pause':
+      case 'resume':
+        community = repos.communities.update(communityId, {
+          paused: setting === 'pause',
+          // What falls due while paused is not caught up on resume.
+          activeSince: setting === 'resume' && community.paused ? now : community.activeSince,
+        });
+        what = `${t('config.status')}: ${t(setting === 'pause' ? 'config.paused' : 'config.active')}`;
+        break;
+    }
+    // Future posts follow the new settings at once.
+    await scheduler.tick();
+    return [{ text: t('config.saved', { what }), ephemeral: true }, show(community)];
+
+    function show(c: CommunityRow): OutMessage {
+      const field = (name: MessageKey, value: string) => ({ name: t(name), value, inline: true });
+      return {
+        title: t('config.title'),
+        fields: [
+          field('config.channel', c.announceChannelId ? `#${c.announceChannelId}` : t('config.noChannel')),
+          field('config.timezone', c.timezone ?? timezone),
+          field(
+            'config.quizTime',
+            t('config.quizTimeValue', { time: c.quizTime, days: formatWeekdays(c.quizDays, locale) }),
+          ),
+          field('config.agendaLead', t('config.agendaLeadValue', { lead: formatLead(c.agendaLeadMinutes) })),
+          field(
+            'config.reminders',
+            t('config.remindersValue', { leads: c.reminderLeadsMinutes.map(formatLead).join(', ') }),
+          ),
+          field('config.status', t(c.paused ? 'config.paused' : 'config.active')),
+        ],
+        ephemeral: true,
+      };
+    }
+  },
+});

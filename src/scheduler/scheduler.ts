@@ -1,0 +1,205 @@
+// The scheduler: per community, at local wall-clock times, posts lesson agendas (with a discussion thread),
+// pre-class reminders, the daily question and the weekly board — each exactly once. node-cron only ticks; what is
+// due comes from the calendar and settings (planPosts), and what already ran lives in the run table. Between ticks
+// it also arms a timer for the next post, so `!clock` and tests step through posts at their own instants.
+import nodeCron, { type ScheduledTask } from 'node-cron';
+import type { ContentStore } from '../bot/command.ts';
+import type { Destination, Messenger } from '../bot/messenger.ts';
+import type { Platform } from '../bot/events.ts';
+import { renderAgenda } from '../core/agenda.ts';
+import { isUserError } from '../core/errors.ts';
+import { formatRelative, formatShortDateTime } from '../core/format-time.ts';
+import { type Locale, type Translate, translator } from '../core/i18n.ts';
+import type { OutMessage } from '../core/message.ts';
+import { periodRange } from '../core/periods.ts';
+import { type PlannedPost, planPosts, type ScheduleSettings } from '../core/schedule-plan.ts';
+import type { Clock } from '../core/time.ts';
+import type { Repositories } from '../db/repositories.ts';
+import type { CommunityRow } from '../db/schema.ts';
+import type { Logger } from '../log.ts';
+import { renderWeeklyBoard } from '../quiz/boards.ts';
+import type { QuizEngine } from '../quiz/engine.ts';
+import type { Timers } from '../timers.ts';
+
+/** How far back a tick looks for posts missed while the bot was down. */
+export const CATCH_UP_MS = 7 * 86_400_000;
+/** How far ahead the next wake-up is looked for. */
+const LOOKAHEAD_MS = 8 * 86_400_000;
+/** A daily question posted this much after its time is marked late. */
+const LATE_AFTER_MS = 5 * 60_000;
+
+/** Retry delay after the n-th failed attempt: 1, 2, 4 … minutes, at most an hour. */
+export const retryDelayMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
+
+export interface SchedulerDeps {
+  repos: Repositories;
+  quiz: QuizEngine;
+  messenger: Messenger;
+  content: ContentStore;
+  clock: Clock;
+  timers: Timers;
+  logger: Logger;
+  timezone: string;
+  locale: Locale;
+}
+
+export class Scheduler {
+  private task: ScheduledTask | undefined;
+  private cancelWakeUp: (() => void) | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly deps: SchedulerDeps) {}
+
+  /** Starts ticking (every minute with node-cron when `cron`), catching up on start. */
+  async start(options: { cron: boolean }): Promise<void> {
+    if (options.cron) {
+      this.task = nodeCron.schedule('* * * * *', () => this.tick(), {
+        noOverlap: true,
+        name: 'turma-scheduler',
+      });
+    }
+    await this.tick();
+  }
+
+  /** Lets the tick in flight finish, then stops ticking. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.cancelWakeUp?.();
+    await this.task?.stop();
+    await this.task?.destroy();
+    await this.running;
+  }
+
+  /** Posts whatever is due, once; safe to call any number of times, concurrently or from several processes. */
+  tick(): Promise<void> {
+    this.running = this.running
+      .then(() => this.runDue())
+      .catch((err) => this.deps.logger.error({ err }, 'scheduler tick failed'));
+    return this.running;
+  }
+
+  private async runDue(): Promise<void> {
+    if (this.stopped) return;
+    const now = this.deps.clock.now();
+    for (const community of this.deps.repos.communities.scheduled()) {
+      const since = Math.max(now.getTime() - CATCH_UP_MS, community.activeSince?.getTime() ?? 0);
+      const posts = planPosts(this.settingsOf(community), this.deps.content.schedule, new Date(since), now);
+      for (const post of posts) await this.runOne(community, post, now);
+    }
+    this.armNextWakeUp(now);
+  }
+
+  private settingsOf(community: CommunityRow): ScheduleSettings {
+    return {
+      timezone: community.timezone ?? this.deps.timezone,
+      quizTime: community.quizTime,
+      quizDays: community.quizDays,
+      agendaLeadMinutes: community.agendaLeadMinutes,
+      reminderLeadsMinutes: community.reminderLeadsMinutes,
+    };
+  }
+
+  private async runOne(community: CommunityRow, post: PlannedPost, now: Date): Promise<void> {
+    const { repos, logger } = this.deps;
+    const key = { communityId: community.id, kind: post.kind, target: post.target, scheduledFor: post.at };
+    if (now >= post.deadline) {
+      repos.runs.skipped(key, 'missed: no longer useful', now);
+      return;
+    }
+    const run = repos.runs.claim(key, now);
+    if (!run) return;
+    try {
+      const ref = await this.post(community, post, now);
+      if (ref === undefined) repos.runs.skipped(key, 'nothing to post', now, run.id);
+      else repos.runs.done(run.id, ref, now);
+    } catch (err) {
+      const retryAt = new Date(now.getTime() + retryDelayMs(run.attempts));
+      logger.error(
+        { err, community: community.id, kind: post.kind, target: post.target, retryAt },
+        'scheduled post failed; will retry',
+      );
+      repos.runs.failed(run.id, (err as Error).message ?? String(err), retryAt, now);
+    }
+  }
+
+  /** Makes one post; returns the platform reference, or undefined when there was nothing to post. */
+  private async post(community: CommunityRow, post: PlannedPost, now: Date): Promise<string | undefined> {
+    const { messenger, quiz, content } = this.deps;
+    const dest: Destination = {
+      platform: community.platform as Platform,
+      communityId: community.externalId,
+      channelId: community.announceChannelId!,
+    };
+    const locale = (community.locale as Locale | null) ?? this.deps.locale;
+    const timezone = community.timezone ?? this.deps.timezone;
+    const t = translator(locale);
+    const scheduled = content.schedule.find((s) => s.lesson.number === post.lesson);
+    let message: OutMessage;
+    switch (post.kind) {
+      case 'agenda': {
+        const agenda = renderAgenda(scheduled!, { now, timezone, locale, t });
+        message = {
+          ...agenda,
+          text: `${t('sched.agendaIntro')}\n\n${agenda.text ?? ''}`,
+          startThread: { name: t('sched.threadName', { number: post.lesson! }) },
+        };
+        break;
+      }
+      case 'reminder':
+        message = this.reminder(scheduled!.lesson, scheduled!.startsAt, now, timezone, locale, t);
+        break;
+      case 'daily':
+        try {
+          // A retry re-posts the question opened by the failed attempt instead of opening another.
+          const opened =
+            quiz.unpostedDaily(dest) ??
+            quiz.openDaily(dest, { late: now.getTime() - post.at.getTime() > LATE_AFTER_MS });
+          const ref = JSON.stringify(await messenger.post(dest, opened.message));
+          this.deps.repos.quiz.setMessageRef(opened.instance.id, ref);
+          return ref;
+        } catch (err) {
+          if (isUserError(err)) return undefined; // no question left, or one still open: nothing to post
+          throw err;
+        }
+      case 'board':
+        message = renderWeeklyBoard(quiz, community.id, periodRange('week', post.at, timezone), t, locale);
+        break;
+    }
+    return JSON.stringify(await messenger.post(dest, message));
+  }
+
+  private reminder(
+    lesson: { number: number; title: string },
+    startsAt: Date,
+    now: Date,
+    timezone: string,
+    locale: Locale,
+    t: Translate,
+  ): OutMessage {
+    return {
+      text: [
+        t('sched.reminder', {
+          number: lesson.number,
+          title: lesson.title,
+          relative: formatRelative(startsAt, now, locale),
+          time: formatShortDateTime(startsAt, timezone, locale),
+        }),
+        t('sched.reminderHint', { number: lesson.number }),
+      ].join('\n'),
+    };
+  }
+
+  /** Arms one timer for the earliest upcoming post or retry, so nothing waits for the next minute tick. */
+  private armNextWakeUp(now: Date): void {
+    if (this.stopped) return;
+    this.cancelWakeUp?.();
+    const horizon = new Date(now.getTime() + LOOKAHEAD_MS);
+    let next = this.deps.repos.runs.nextRetry(now);
+    for (const community of this.deps.repos.communities.scheduled()) {
+      const first = planPosts(this.settingsOf(community), this.deps.content.schedule, now, horizon)[0];
+      if (first && (!next || first.at < next)) next = first.at;
+    }
+    this.cancelWakeUp = next ? this.deps.timers.at(next, () => this.tick()) : undefined;
+  }
+}
