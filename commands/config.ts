@@ -17,8 +17,8 @@ export default defineCommand({
   name: 'config',
   adminOnly: true,
   description: {
-    'pt-BR': 'Admin: canal de avisos, horário e dias da pergunta do dia, lembretes, pausar/retomar',
-    en: 'Admin: announcements channel, question of the day time and days, reminders, pause/resume',
+    'pt-BR': 'Canal de avisos, horário e dias da pergunta do dia, lembretes, pausar/retomar',
+    en: 'Announcements channel, question of the day time and days, reminders, pause/resume',
   },
   options: {
     setting: {
