@@ -21,8 +21,7 @@ export default defineCommand({
       rest: true,
     },
   },
-  run({ args, content, now, timezone, locale, t }) {
-    const { schedule } = content;
+  run({ args, content, schedule, now, timezone, locale, t }) {
     if (schedule.length === 0) throw new UserError('no-lessons', t('agenda.noLessons'));
     const view = { now, timezone, locale, t };
     if (args.lesson === undefined) {

@@ -1,16 +1,34 @@
 import { defineCommand } from '../src/bot/command.ts';
+import { DateTime } from 'luxon';
 import { UserError } from '../src/core/errors.ts';
+import { formatDateTime } from '../src/core/format-time.ts';
+import { matchLocale } from '../src/core/i18n.ts';
+import { isValidTimeZone } from '../src/core/time.ts';
 import type { MessageKey } from '../src/core/i18n.ts';
 import type { OutMessage } from '../src/core/message.ts';
 import { formatLead, parseLead } from '../src/core/schedule-plan.ts';
 import { formatWeekdays, parseWeekdays } from '../src/core/weekdays.ts';
 import type { CommunityRow } from '../src/db/schema.ts';
 
-const SETTINGS = ['show', 'channel', 'quiz-time', 'quiz-days', 'reminders', 'pause', 'resume'] as const;
+const SETTINGS = [
+  'show',
+  'channel',
+  'timezone',
+  'locale',
+  'schedule',
+  'quiz-time',
+  'quiz-days',
+  'reminders',
+  'pause',
+  'resume',
+] as const;
 const EXAMPLES: Partial<Record<(typeof SETTINGS)[number], string>> = {
   'quiz-time': '/config quiz-time 09:00',
   'quiz-days': '/config quiz-days seg,ter,qua,qui,sex',
   reminders: '/config reminders 24h,1h',
+  timezone: '/config timezone America/Sao_Paulo',
+  locale: '/config locale pt-BR',
+  schedule: '/config schedule 2026-11-10T19:00',
 };
 
 export default defineCommand({
@@ -36,7 +54,7 @@ export default defineCommand({
       description: { 'pt-BR': 'Novo valor', en: 'New value' },
     },
   },
-  async run({ args, place, actor, quiz, repos, scheduler, now, timezone, locale, t }) {
+  async run({ args, place, actor, quiz, repos, scheduler, content, now, timezone, locale, t }) {
     const { communityId } = quiz.identify(place, actor);
     const setting = (args.setting ?? 'show') as (typeof SETTINGS)[number];
     const needValue = () => {
@@ -56,6 +74,34 @@ export default defineCommand({
         });
         what = `${t('config.channel')} = #${place.channelId}`;
         break;
+      case 'timezone': {
+        const zone = needValue().trim();
+        if (!isValidTimeZone(zone)) throw new UserError('usage', t('config.badTimezone'));
+        community = repos.communities.update(communityId, { timezone: zone });
+        what = `${t('config.timezone')} = ${zone}`;
+        break;
+      }
+      case 'locale': {
+        const value = needValue().trim();
+        const chosen = matchLocale(value);
+        if (!chosen || !/^(pt(-br)?|en(-\w+)?)$/i.test(value))
+          throw new UserError('usage', t('config.badLocale'));
+        community = repos.communities.update(communityId, { locale: chosen });
+        what = `${t('config.locale')} = ${chosen}`;
+        break;
+      }
+      case 'schedule': {
+        const zone = community.timezone ?? timezone;
+        const first = DateTime.fromISO(needValue().trim().replace(' ', 'T'), { zone });
+        if (!first.isValid || !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/.test(needValue().trim())) {
+          throw new UserError('usage', t('config.badSchedule'));
+        }
+        // Typed in the community's time, stored in the course's, where the calendar is built.
+        const firstClass = first.setZone(content.course.timezone).toFormat("yyyy-MM-dd'T'HH:mm");
+        community = repos.communities.update(communityId, { firstClass });
+        what = `${t('config.firstClass')} = ${formatDateTime(first.toJSDate(), zone, locale)}`;
+        break;
+      }
       case 'quiz-time': {
         const value = needValue();
         const m = /^([01]?\d|2[0-3])[:h]([0-5]\d)$/.exec(value.trim());
@@ -98,6 +144,14 @@ export default defineCommand({
     await scheduler.tick();
     return [{ text: t('config.saved', { what }), ephemeral: true }, show(community)];
 
+    function firstClassText(c: CommunityRow): string {
+      const zone = c.timezone ?? timezone;
+      const first = content.scheduleFor(c.firstClass)[0];
+      if (!first) return '—';
+      const when = formatDateTime(first.startsAt, zone, locale);
+      return c.firstClass ? when : t('config.courseCalendar', { when });
+    }
+
     function show(c: CommunityRow): OutMessage {
       const field = (name: MessageKey, value: string) => ({ name: t(name), value, inline: true });
       return {
@@ -105,6 +159,8 @@ export default defineCommand({
         fields: [
           field('config.channel', c.announceChannelId ? `#${c.announceChannelId}` : t('config.noChannel')),
           field('config.timezone', c.timezone ?? timezone),
+          field('config.locale', c.locale ?? locale),
+          field('config.firstClass', firstClassText(c)),
           field(
             'config.quizTime',
             t('config.quizTimeValue', { time: c.quizTime, days: formatWeekdays(c.quizDays, locale) }),

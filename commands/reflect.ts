@@ -24,9 +24,9 @@ export default defineCommand({
       },
     },
   },
-  run({ args, actor, place, quiz, repos, content, now, t }) {
+  run({ args, actor, place, quiz, repos, content, schedule, now, t }) {
     const list = /^list(?:\s+(.+))?$/i.exec(args.text ?? '');
-    const upcoming = content.schedule.find((s) => s.startsAt > now);
+    const upcoming = schedule.find((s) => s.startsAt > now);
     if (list) {
       if (!actor.isAdmin) throw new UserError('admin-only', t('error.adminOnly'));
       const lessonNumber = list[1]

@@ -6,7 +6,8 @@ import type { Command, ContentStore } from './bot/command.ts';
 import { Messenger } from './bot/messenger.ts';
 import type { Config } from './config.ts';
 import { loadContent } from './content/load.ts';
-import { buildSchedule } from './core/calendar.ts';
+import { buildSchedule, type ScheduledLesson } from './core/calendar.ts';
+import type { Lesson } from './content/schemas.ts';
 import { GlossaryIndex } from './core/glossary-search.ts';
 import type { Clock } from './core/time.ts';
 import { type DatabaseHandle, openDatabase } from './db/open.ts';
@@ -36,10 +37,24 @@ export interface App {
 
 export function loadContentStore(dir: string): ContentStore {
   const content = loadContent(dir);
+  const schedule = buildSchedule(content.course, content.lessons);
+  const moved = new Map<string, ScheduledLesson<Lesson>[]>();
   return {
     ...content,
     glossaryIndex: new GlossaryIndex(content.glossary),
-    schedule: buildSchedule(content.course, content.lessons),
+    schedule,
+    scheduleFor(firstClass) {
+      if (!firstClass) return schedule;
+      let found = moved.get(firstClass);
+      if (!found) {
+        found = buildSchedule(
+          { ...content.course, calendar: { ...content.course.calendar, firstClass } },
+          content.lessons,
+        );
+        moved.set(firstClass, found);
+      }
+      return found;
+    },
   };
 }
 

@@ -41,7 +41,7 @@ export class Bot {
 
   /** Handles one command, click or message; never throws. */
   async handle(event: InboundEvent): Promise<OutMessage[]> {
-    const locale = event.actor.locale ?? this.deps.defaultLocale;
+    const locale = event.actor.locale ?? this.communityOf(event)?.locale ?? this.deps.defaultLocale;
     const t = translator(locale);
     try {
       switch (event.kind) {
@@ -111,13 +111,21 @@ export class Bot {
     return command.action(ctx);
   }
 
+  /** The community row of the event's place, if it exists yet (its own timezone and locale win over defaults). */
+  private communityOf(
+    event: InboundEvent,
+  ): { timezone: string | null; locale: Locale | null; firstClass: string | null } | undefined {
+    return this.deps.repos.communities.find(event.place.platform, event.place.communityId);
+  }
+
   private baseContext(event: InboundEvent, locale: Locale, t: Translate): Omit<CommandContext, 'args'> {
     const { content, repos, quiz, scheduler, clock, commands, defaultTimezone } = this.deps;
     return {
       actor: event.actor,
       place: event.place,
       locale,
-      timezone: defaultTimezone,
+      timezone: this.communityOf(event)?.timezone ?? defaultTimezone,
+      schedule: content.scheduleFor(this.communityOf(event)?.firstClass),
       t,
       now: clock.now(),
       clock,

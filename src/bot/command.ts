@@ -41,7 +41,10 @@ export type ArgsOf<O extends OptionSpecs> = {
 /** The loaded course plus what is derived from it once: the search index and the class calendar. */
 export interface ContentStore extends Content {
   glossaryIndex: GlossaryIndex<GlossaryEntry>;
+  /** The course calendar. */
   schedule: ScheduledLesson<Lesson>[];
+  /** The calendar of a community that moved its first class (`/config schedule`); the course's when undefined. */
+  scheduleFor(firstClass: string | null | undefined): ScheduledLesson<Lesson>[];
 }
 
 /** Everything a command sees: who, where, parsed arguments, time, content, repositories and words. */
@@ -52,6 +55,8 @@ export interface CommandContext<O extends OptionSpecs = OptionSpecs> {
   locale: Locale;
   /** IANA timezone in which this community reads times. */
   timezone: string;
+  /** This community's class calendar. */
+  schedule: ScheduledLesson<Lesson>[];
   t: Translate;
   now: Date;
   clock: Clock;

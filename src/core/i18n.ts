@@ -145,6 +145,14 @@ const ptBR = {
   'config.paused': 'pausadas',
   'config.saved': 'Feito: {what}.',
   'config.badTime': 'Use o formato HH:MM, por exemplo 09:00.',
+  'config.badTimezone':
+    'Fuso horário desconhecido. Use um nome IANA, por exemplo America/Sao_Paulo ou Europe/Lisbon.',
+  'config.badLocale': 'Use pt-BR ou en.',
+  'config.badSchedule':
+    'Use a data e hora locais da primeira aula, por exemplo 2026-11-10T19:00; as seguintes vêm toda semana.',
+  'config.locale': 'Idioma',
+  'config.firstClass': 'Primeira aula',
+  'config.courseCalendar': '{when} (calendário do curso)',
   'config.badDays': 'Use dias como seg,ter,qua,qui,sex (ou mon,tue… ou 1-7, 1 = segunda).',
   'config.badLeads': 'Use antecedências como 24h,1h ou 90m (até 14 dias).',
   'config.needsValue': 'Falta o valor. Exemplo: {example}',
@@ -312,6 +320,13 @@ const en: Record<MessageKey, string> = {
   'config.paused': 'paused',
   'config.saved': 'Done: {what}.',
   'config.badTime': 'Use HH:MM, for example 09:00.',
+  'config.badTimezone': 'Unknown timezone. Use an IANA name, for example America/Sao_Paulo or Europe/Lisbon.',
+  'config.badLocale': 'Use pt-BR or en.',
+  'config.badSchedule':
+    'Give the local date and time of the first class, for example 2026-11-10T19:00; the others follow weekly.',
+  'config.locale': 'Language',
+  'config.firstClass': 'First class',
+  'config.courseCalendar': '{when} (course calendar)',
   'config.badDays': 'Use days like mon,tue,wed,thu,fri (or seg,ter… or 1-7, 1 = Monday).',
   'config.badLeads': 'Use leads like 24h,1h or 90m (up to 14 days).',
   'config.needsValue': 'The value is missing. Example: {example}',

@@ -26,6 +26,8 @@ export const communities = sqliteTable(
       .notNull()
       .default([60]),
     paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
+    /** This community's first class (local date-time), replacing the course calendar's; the weekly rhythm follows. */
+    firstClass: text('first_class'),
     /** When automated posts were last switched on (channel set, or resumed): catch-up never reaches before it. */
     activeSince: integer('active_since', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),

@@ -50,9 +50,9 @@ export function renderLeaderboard(
   t: Translate,
   locale: Locale,
 ): OutMessage {
-  const { repos, clock, timezone } = engine.deps;
+  const { repos, clock } = engine.deps;
   const who = engine.identify(place, actor);
-  const range = periodRange(period, clock.now(), timezone);
+  const range = periodRange(period, clock.now(), engine.voice(who.communityId).timezone);
   const label = t(PERIOD_LABEL[period]);
   const { top, line, lines } = boardOf(engine, who.communityId, range, t, locale);
   if (top.length === 0) return { text: t('board.empty', { period: label }) };
@@ -92,8 +92,9 @@ export function renderStats(
   t: Translate,
   locale: Locale,
 ): OutMessage {
-  const { repos, clock, timezone } = engine.deps;
+  const { repos, clock } = engine.deps;
   const who = engine.identify(place, actor);
+  const { timezone } = engine.voice(who.communityId);
   const member = target
     ? repos.communities.findMember(who.communityId, target)
     : repos.communities.findMember(who.communityId, actor.id);

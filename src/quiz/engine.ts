@@ -53,8 +53,11 @@ export class QuizEngine {
     this.live = new LiveRounds(this);
   }
 
-  get t(): Translate {
-    return translator(this.deps.locale);
+  /** How a community reads time and words: its own timezone and locale, else the bot's defaults. */
+  voice(communityId: number): { timezone: string; locale: Locale; t: Translate } {
+    const community = this.deps.repos.communities.byId(communityId);
+    const locale = (community?.locale as Locale | null | undefined) ?? this.deps.locale;
+    return { timezone: community?.timezone ?? this.deps.timezone, locale, t: translator(locale) };
   }
 
   /** The community and member rows for an actor at a place, created on first contact. */
@@ -65,10 +68,15 @@ export class QuizEngine {
     return { communityId: community.id, memberId: member.id };
   }
 
-  /** Questions of lessons whose class has started, optionally of one lesson, in bank order. */
-  openQuestions(lesson?: number): BankQuestion[] {
+  /** A community's class calendar (its own first class, if it moved it). */
+  scheduleOf(communityId: number) {
+    return this.deps.content.scheduleFor(this.deps.repos.communities.byId(communityId)?.firstClass);
+  }
+
+  /** Questions of lessons whose class has started in this community, optionally of one lesson, in bank order. */
+  openQuestions(communityId: number, lesson?: number): BankQuestion[] {
     const taught = new Set(
-      taughtLessons(this.deps.content.schedule, this.deps.clock.now()).map((l) => l.number),
+      taughtLessons(this.scheduleOf(communityId), this.deps.clock.now()).map((l) => l.number),
     );
     return this.deps.content.questions.filter(
       (q) => taught.has(q.lesson) && (lesson === undefined || q.lesson === lesson),
@@ -112,7 +120,7 @@ export class QuizEngine {
     const now = this.deps.clock.now();
     const lesson = this.lessonNumber(lessonQuery, t);
     const who = this.identify(place, actor);
-    const inScope = this.openQuestions(lesson);
+    const inScope = this.openQuestions(who.communityId, lesson);
     const scopeIds = new Set(inScope.map((q) => q.id));
     const due = this.deps.repos.practice
       .dueCards(who.memberId, now)
@@ -127,7 +135,10 @@ export class QuizEngine {
     if (!pick) {
       const next = inScope.length > 0 ? this.deps.repos.practice.nextDue(who.memberId) : undefined;
       const text = next
-        ? t('quiz.nothingDue', { scope, when: formatDateTime(next, this.deps.timezone, locale) })
+        ? t('quiz.nothingDue', {
+            scope,
+            when: formatDateTime(next, this.voice(who.communityId).timezone, locale),
+          })
         : t('quiz.nothingAtAll', { scope });
       return { text, ephemeral: true, replace };
     }
@@ -152,14 +163,14 @@ export class QuizEngine {
     options: { late?: boolean } = {},
   ): { instance: QuestionInstanceRow; message: OutMessage } {
     const now = this.deps.clock.now();
-    const t = this.t;
     const community = this.deps.repos.communities.ensure(dest.platform, dest.communityId, now);
+    const { t, timezone } = this.voice(community.id);
     if (this.deps.repos.quiz.openDailyIn(community.id, dest.channelId, now)) {
       throw new UserError('daily-open', t('quiz.dailyOpenHere'));
     }
-    const dayKey = localDay(now, this.deps.timezone);
+    const dayKey = localDay(now, timezone);
     const used = this.deps.repos.quiz.usedDailyQuestionIds(community.id);
-    const candidates = this.openQuestions().filter((q) => !used.has(q.id));
+    const candidates = this.openQuestions(community.id).filter((q) => !used.has(q.id));
     const question = seededShuffle(candidates, `${community.id}:${dayKey}`)[0];
     if (!question) throw new UserError('no-daily', t('quiz.noDailyQuestion'));
     const closesAt = new Date(now.getTime() + DAILY_OPEN_HOURS * 3_600_000);
@@ -186,10 +197,10 @@ export class QuizEngine {
   }
 
   private dailyMessage(instance: QuestionInstanceRow): OutMessage {
-    const t = this.t;
+    const { t, timezone, locale } = this.voice(instance.communityId);
     const question = this.questions.get(instance.questionId)!;
     const title = t(instance.late ? 'quiz.dailyLateTitle' : 'quiz.dailyTitle', { lesson: question.lesson });
-    const time = formatShortDateTime(instance.closesAt!, this.deps.timezone, this.deps.locale);
+    const time = formatShortDateTime(instance.closesAt!, timezone, locale);
     return renderQuestion(question, instance.id, { title, footer: t('quiz.closesAt', { time }) });
   }
 
@@ -200,7 +211,8 @@ export class QuizEngine {
     if (!instance || !repos.quiz.close(instanceId, clock.now())) return false;
     const question = this.questions.get(instance.questionId);
     if (!question) return true;
-    const message = renderReveal(question, repos.quiz.answerStats(instanceId), this.t, this.deps.locale);
+    const { t, locale } = this.voice(instance.communityId);
+    const message = renderReveal(question, repos.quiz.answerStats(instanceId), t, locale);
     await messenger.post(this.destinationOfInstance(instance), message);
     return true;
   }
@@ -268,7 +280,7 @@ export class QuizEngine {
               now,
             );
             this.deps.repos.practice.saveReview(who.memberId, question.id, card, log, answerId);
-            const today = startOfLocalDay(now, this.deps.timezone);
+            const today = startOfLocalDay(now, this.voice(who.communityId).timezone);
             const earned = this.deps.repos.scores.earnedSince(who.memberId, 'practice', today);
             return [{ kind: 'practice', points: practicePoints(correct, earned), ref }];
           }
@@ -304,7 +316,7 @@ export class QuizEngine {
         return renderAnswerFeedback(question, choice, points, {
           t,
           locale,
-          timezone: this.deps.timezone,
+          timezone: this.voice(who.communityId).timezone,
           glossary: this.deps.content.glossary,
           nextDue: card?.due,
           now,

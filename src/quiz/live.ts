@@ -46,7 +46,7 @@ export class LiveRounds {
     const lesson = this.engine.lessonNumber(options.lesson, t);
     const who = this.engine.identify(place, actor);
     const scope = lesson === undefined ? '' : t('quiz.scopeLesson', { lesson });
-    const pool = this.engine.openQuestions(lesson);
+    const pool = this.engine.openQuestions(who.communityId, lesson);
     if (pool.length === 0) throw new UserError('not-enough', t('quiz.notEnoughQuestions', { scope }));
     const count = Math.min(options.count ?? LIVE_DEFAULTS.count, pool.length);
     const seconds = options.seconds ?? LIVE_DEFAULTS.seconds;
@@ -62,7 +62,9 @@ export class LiveRounds {
       now,
     });
     if (!session) throw new UserError('live-running', t('quiz.liveRunning'));
-    const intro = { text: this.engine.t('quiz.liveStarting', { count, scope, seconds }) };
+    const intro = {
+      text: this.engine.voice(who.communityId).t('quiz.liveStarting', { count, scope, seconds }),
+    };
     return [intro, this.openQuestion(session, 0)];
   }
 
@@ -79,8 +81,8 @@ export class LiveRounds {
     if (open) repos.quiz.close(open.id, clock.now());
     return renderPodium(
       repos.scores.liveStandings(session.id),
-      this.engine.t,
-      this.engine.t('quiz.liveStopped', { user: actor.name }),
+      this.engine.voice(who.communityId).t,
+      this.engine.voice(who.communityId).t('quiz.liveStopped', { user: actor.name }),
     );
   }
 
@@ -103,7 +105,7 @@ export class LiveRounds {
       session.id,
       timers.at(closesAt, () => this.closeQuestion(session.id, instance.id)),
     );
-    const t = this.engine.t;
+    const { t } = this.engine.voice(session.communityId);
     return renderQuestion(question, instance.id, {
       title: t('quiz.liveTitle', { n: position + 1, total: session.questionIds.length }),
       footer: t('quiz.liveSeconds', { seconds: session.seconds }),
@@ -117,7 +119,7 @@ export class LiveRounds {
     const instance = repos.quiz.get(instanceId);
     if (!session || session.status !== 'running' || !instance || !repos.quiz.close(instanceId, clock.now()))
       return;
-    const t = this.engine.t;
+    const { t } = this.engine.voice(session.communityId);
     const dest = this.engine.destinationOfInstance(instance);
     const question = this.engine.questions.get(instance.questionId)!;
     const total = session.questionIds.length;

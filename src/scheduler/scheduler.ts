@@ -84,7 +84,12 @@ export class Scheduler {
     const now = this.deps.clock.now();
     for (const community of this.deps.repos.communities.scheduled()) {
       const since = Math.max(now.getTime() - CATCH_UP_MS, community.activeSince?.getTime() ?? 0);
-      const posts = planPosts(this.settingsOf(community), this.deps.content.schedule, new Date(since), now);
+      const posts = planPosts(
+        this.settingsOf(community),
+        this.deps.content.scheduleFor(community.firstClass),
+        new Date(since),
+        now,
+      );
       for (const post of posts) await this.runOne(community, post, now);
     }
     this.armNextWakeUp(now);
@@ -134,7 +139,7 @@ export class Scheduler {
     const locale = (community.locale as Locale | null) ?? this.deps.locale;
     const timezone = community.timezone ?? this.deps.timezone;
     const t = translator(locale);
-    const scheduled = content.schedule.find((s) => s.lesson.number === post.lesson);
+    const scheduled = content.scheduleFor(community.firstClass).find((s) => s.lesson.number === post.lesson);
     let message: OutMessage;
     switch (post.kind) {
       case 'agenda': {
@@ -197,7 +202,12 @@ export class Scheduler {
     const horizon = new Date(now.getTime() + LOOKAHEAD_MS);
     let next = this.deps.repos.runs.nextRetry(now);
     for (const community of this.deps.repos.communities.scheduled()) {
-      const first = planPosts(this.settingsOf(community), this.deps.content.schedule, now, horizon)[0];
+      const first = planPosts(
+        this.settingsOf(community),
+        this.deps.content.scheduleFor(community.firstClass),
+        now,
+        horizon,
+      )[0];
       if (first && (!next || first.at < next)) next = first.at;
     }
     this.cancelWakeUp = next ? this.deps.timers.at(next, () => this.tick()) : undefined;

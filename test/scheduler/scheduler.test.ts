@@ -138,6 +138,27 @@ describe('the scheduler over a week', () => {
     ]);
   });
 
+  it('moves future posts when the timezone or the first class changes', async () => {
+    const { app, sh } = await startApp();
+    // Lisbon is UTC+0 in November: the 09:00 daily moves from 12:00 UTC to 09:00 UTC.
+    await sh.run(['/config channel', '/config timezone Europe/Lisbon', '/config schedule 2026-12-01T18:30']);
+    const show = await sh.run(['/config']);
+    expect(show).toContain('Fuso horário: Europe/Lisbon');
+    expect(show).toContain('Primeira aula: terça-feira, 1 de dezembro de 2026 às 18:30');
+    await sh.run(['!clock 2026-12-01T12:00']);
+    const all = runs(app);
+    expect(all.find((r) => r.target === 'day:2026-11-17')?.at).toBe('2026-11-17 09:00:00');
+    // Lesson 1 now starts 1 Dec 18:30 Lisbon (18:30 UTC): its agenda went out 24 h before; lesson 2 is a week later.
+    expect(all.find((r) => r.kind === 'agenda')).toMatchObject({
+      target: 'lesson:1',
+      at: '2026-11-30 18:30:00',
+      status: 'done',
+    });
+    expect(all.some((r) => r.target === 'lesson:2')).toBe(false);
+    // No lesson was taught before the new first class, so no question of the day could be posted.
+    expect(all.filter((r) => r.kind === 'daily').every((r) => r.status === 'skipped')).toBe(true);
+  });
+
   it('refuses /config and /reflect list to non-admins', async () => {
     const { sh } = await startApp();
     const out = await sh.run(['!as ana', '/config channel', '/config', '/reflect list']);

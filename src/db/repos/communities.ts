@@ -34,7 +34,8 @@ export function communityRepository(db: Db) {
   // Bounded: cleared when full, so memory stays flat however many people pass by.
   const communityCache = new Map<string, CommunityRow>();
   const memberCache = new Map<string, MemberRow>();
-  const remember = <V>(cache: Map<string, V>, key: string, value: V): V => {
+  const byIdCache = new Map<number, CommunityRow>();
+  const remember = <K, V>(cache: Map<K, V>, key: K, value: V): V => {
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, value);
     return value;
@@ -77,16 +78,22 @@ export function communityRepository(db: Db) {
           | 'agendaLeadMinutes'
           | 'paused'
           | 'activeSince'
+          | 'timezone'
+          | 'locale'
+          | 'firstClass'
         >
       >,
     ): CommunityRow {
       const row = db.update(communities).set(changes).where(eq(communities.id, id)).returning().get();
       remember(communityCache, `${row.platform}:${row.externalId}`, row);
-      return row;
+      return remember(byIdCache, row.id, row);
     },
 
     byId(id: number): CommunityRow | undefined {
-      return db.select().from(communities).where(eq(communities.id, id)).get();
+      const cached = byIdCache.get(id);
+      if (cached) return cached;
+      const row = db.select().from(communities).where(eq(communities.id, id)).get();
+      return row && remember(byIdCache, id, row);
     },
 
     find(platform: Platform, externalId: string): CommunityRow | undefined {

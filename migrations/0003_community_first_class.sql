@@ -1,0 +1,1 @@
+ALTER TABLE `communities` ADD `first_class` text;
