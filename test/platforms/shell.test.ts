@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, runShell, type TestApp, tempDir } from '../helpers.ts';
@@ -116,5 +117,42 @@ describe('npm start with piped input', () => {
     expect(result.stderr).toContain('BOT_TIMEZONE');
     expect(result.stderr).toContain('DISCORD_API_URL');
     expect(result.stderr).toContain('CONTENT_DIR');
+  });
+});
+
+describe('graceful stop', () => {
+  it('exits 0 on SIGTERM and closes the database cleanly', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const db = path.join(dir, 'turma.sqlite');
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: path.resolve(import.meta.dirname, '../..'),
+        env: {
+          ...process.env,
+          DATABASE_URL: `file:${db}`,
+          DISCORD_TOKEN: '',
+          SLACK_BOT_TOKEN: '',
+          LOG_LEVEL: 'silent',
+        },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+      });
+      child.stdin.write('!admin on\n/config channel\n/glossary drift\n');
+      await new Promise<void>((resolve) => {
+        const wait = () => (out.includes('Concept Drift') ? resolve() : setTimeout(wait, 50));
+        wait();
+      });
+      const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+      // A clean close checkpoints the WAL into the database file and removes it.
+      expect(existsSync(`${db}-wal`)).toBe(false);
+      expect(existsSync(db)).toBe(true);
+    } finally {
+      cleanup();
+    }
   });
 });
