@@ -54,8 +54,10 @@ export class Scheduler {
   /** Starts ticking (every minute with node-cron when `cron`), catching up on start. */
   async start(options: { cron: boolean }): Promise<void> {
     if (options.cron) {
+      // Every minute, in UTC: the tick itself resolves each community's wall-clock times.
       this.task = nodeCron.schedule('* * * * *', () => this.tick(), {
         noOverlap: true,
+        timezone: 'Etc/UTC',
         name: 'turma-scheduler',
       });
     }
