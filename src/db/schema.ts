@@ -4,6 +4,15 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 
 // Instants are set from the injected clock, never by SQLite's own wall clock.
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
+// The owning community and member of a row; deleting either deletes the row.
+const communityRef = () =>
+  integer('community_id')
+    .notNull()
+    .references(() => communities.id, { onDelete: 'cascade' });
+const memberRef = () =>
+  integer('member_id')
+    .notNull()
+    .references(() => members.id, { onDelete: 'cascade' });
 
 /** A Discord guild, a Slack workspace, or the local shell; settings default to the course's. */
 export const communities = sqliteTable(
@@ -40,9 +49,7 @@ export const members = sqliteTable(
   'members',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    communityId: integer('community_id')
-      .notNull()
-      .references(() => communities.id, { onDelete: 'cascade' }),
+    communityId: communityRef(),
     externalId: text('external_id').notNull(),
     displayName: text('display_name').notNull(),
     locale: text('locale', { enum: ['pt-BR', 'en'] }),
@@ -62,9 +69,7 @@ export const questionInstances = sqliteTable(
   'question_instances',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    communityId: integer('community_id')
-      .notNull()
-      .references(() => communities.id, { onDelete: 'cascade' }),
+    communityId: communityRef(),
     kind: text('kind', { enum: ['daily', 'live', 'practice'] }).notNull(),
     questionId: text('question_id').notNull(),
     channelId: text('channel_id').notNull(),
@@ -99,9 +104,7 @@ export const answers = sqliteTable(
     instanceId: integer('instance_id')
       .notNull()
       .references(() => questionInstances.id, { onDelete: 'cascade' }),
-    memberId: integer('member_id')
-      .notNull()
-      .references(() => members.id, { onDelete: 'cascade' }),
+    memberId: memberRef(),
     choice: text('choice').notNull(),
     correct: integer('correct', { mode: 'boolean' }).notNull(),
     answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull(),
@@ -136,12 +139,8 @@ export const scoreEvents = sqliteTable(
   'score_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    communityId: integer('community_id')
-      .notNull()
-      .references(() => communities.id, { onDelete: 'cascade' }),
-    memberId: integer('member_id')
-      .notNull()
-      .references(() => members.id, { onDelete: 'cascade' }),
+    communityId: communityRef(),
+    memberId: memberRef(),
     kind: text('kind', { enum: ['daily', 'streak', 'live', 'speed', 'practice', 'reflection'] }).notNull(),
     points: integer('points').notNull(),
     /** What earned it (`answer:123`, `reflection:4`); unique per kind, so a retry can never score twice. */
@@ -163,9 +162,7 @@ export const memberTotals = sqliteTable(
     memberId: integer('member_id')
       .primaryKey()
       .references(() => members.id, { onDelete: 'cascade' }),
-    communityId: integer('community_id')
-      .notNull()
-      .references(() => communities.id, { onDelete: 'cascade' }),
+    communityId: communityRef(),
     points: integer('points').notNull(),
   },
   (t) => [index('member_totals_rank').on(t.communityId, t.points)],
@@ -175,9 +172,7 @@ export const memberTotals = sqliteTable(
 export const fsrsCards = sqliteTable(
   'fsrs_cards',
   {
-    memberId: integer('member_id')
-      .notNull()
-      .references(() => members.id, { onDelete: 'cascade' }),
+    memberId: memberRef(),
     questionId: text('question_id').notNull(),
     due: integer('due', { mode: 'timestamp_ms' }).notNull(),
     stability: real('stability').notNull(),
@@ -198,9 +193,7 @@ export const reviewLogs = sqliteTable(
   'review_logs',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    memberId: integer('member_id')
-      .notNull()
-      .references(() => members.id, { onDelete: 'cascade' }),
+    memberId: memberRef(),
     questionId: text('question_id').notNull(),
     answerId: integer('answer_id').references(() => answers.id, { onDelete: 'cascade' }),
     rating: integer('rating').notNull(),
@@ -219,9 +212,7 @@ export const liveSessions = sqliteTable(
   'live_sessions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    communityId: integer('community_id')
-      .notNull()
-      .references(() => communities.id, { onDelete: 'cascade' }),
+    communityId: communityRef(),
     channelId: text('channel_id').notNull(),
     startedBy: text('started_by').notNull(),
     /** Question ids in asking order, as JSON. */
@@ -247,9 +238,7 @@ export const scheduledRuns = sqliteTable(
   'scheduled_runs',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    communityId: integer('community_id')
-      .notNull()
-      .references(() => communities.id, { onDelete: 'cascade' }),
+    communityId: communityRef(),
     kind: text('kind', { enum: ['agenda', 'reminder', 'daily', 'board'] }).notNull(),
     /** What the post is about: `lesson:3`, `lesson:3:60` (reminder lead), `day:2026-11-24`, `week:2026-11-16`. */
     target: text('target').notNull(),
@@ -271,12 +260,8 @@ export const reflections = sqliteTable(
   'reflections',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    communityId: integer('community_id')
-      .notNull()
-      .references(() => communities.id, { onDelete: 'cascade' }),
-    memberId: integer('member_id')
-      .notNull()
-      .references(() => members.id, { onDelete: 'cascade' }),
+    communityId: communityRef(),
+    memberId: memberRef(),
     lesson: integer('lesson').notNull(),
     text: text('text').notNull(),
     createdAt: createdAt(),

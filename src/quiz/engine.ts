@@ -101,9 +101,10 @@ export class QuizEngine {
     const now = clock.now();
     const stopped = repos.live.stopAbandoned(now);
     if (stopped) logger.info({ stopped }, 'stopped live rounds left running by a previous process');
-    for (const instance of repos.quiz.overdueDailies(now)) await this.closeDaily(instance.id);
-    for (const instance of repos.quiz.openDailies(now))
-      timers.at(instance.closesAt!, () => this.closeDaily(instance.id));
+    for (const instance of repos.quiz.unclosedDailies()) {
+      if (instance.closesAt! <= now) await this.closeDaily(instance.id);
+      else timers.at(instance.closesAt!, () => this.closeDaily(instance.id));
+    }
   }
 
   // ---- practice -------------------------------------------------------------------------------------------------

@@ -134,33 +134,12 @@ export function quizRepository(db: Db, scores: Pick<ScoreRepository, 'book'>) {
         .get();
     },
 
-    /** Daily instances still taking answers. */
-    openDailies(now: Date): QuestionInstanceRow[] {
+    /** Daily instances never closed (still open, or closing time passed while the bot was down). */
+    unclosedDailies(): QuestionInstanceRow[] {
       return db
         .select()
         .from(questionInstances)
-        .where(
-          and(
-            eq(questionInstances.kind, 'daily'),
-            isNull(questionInstances.closedAt),
-            gt(questionInstances.closesAt, now),
-          ),
-        )
-        .all();
-    },
-
-    /** Daily instances past their closing time that were never closed (for the closer to catch up). */
-    overdueDailies(now: Date): QuestionInstanceRow[] {
-      return db
-        .select()
-        .from(questionInstances)
-        .where(
-          and(
-            eq(questionInstances.kind, 'daily'),
-            isNull(questionInstances.closedAt),
-            lt(questionInstances.closesAt, now),
-          ),
-        )
+        .where(and(eq(questionInstances.kind, 'daily'), isNull(questionInstances.closedAt)))
         .all();
     },
 
