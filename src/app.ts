@@ -67,7 +67,7 @@ export interface AppOptions {
 export function createApp(config: Config, clock: Clock, logger: Logger, options: AppOptions = {}): App {
   const content = loadContentStore(config.contentDir);
   const database = openDatabase(config.databasePath);
-  const repos = createRepositories(database.db);
+  const repos = createRepositories(database.db, database.sqlite);
   const timers = new Timers(clock, logger, options.realTime ?? false);
   const messenger = new Messenger();
   const quiz = new QuizEngine({

@@ -120,12 +120,13 @@ export class Bot {
 
   private baseContext(event: InboundEvent, locale: Locale, t: Translate): Omit<CommandContext, 'args'> {
     const { content, repos, quiz, scheduler, clock, commands, defaultTimezone } = this.deps;
+    const community = this.communityOf(event);
     return {
       actor: event.actor,
       place: event.place,
       locale,
-      timezone: this.communityOf(event)?.timezone ?? defaultTimezone,
-      schedule: content.scheduleFor(this.communityOf(event)?.firstClass),
+      timezone: community?.timezone ?? defaultTimezone,
+      schedule: content.scheduleFor(community?.firstClass),
       t,
       now: clock.now(),
       clock,

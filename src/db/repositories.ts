@@ -1,5 +1,7 @@
 // All repositories over one database: domain verbs only, no SQL outside src/db.
+import type Database from 'better-sqlite3';
 import type { Db } from './open.ts';
+import { WriteBatcher } from './write-batcher.ts';
 import { communityRepository } from './repos/communities.ts';
 import { liveRepository } from './repos/live.ts';
 import { practiceRepository } from './repos/practice.ts';
@@ -8,11 +10,11 @@ import { reflectionRepository } from './repos/reflections.ts';
 import { runRepository } from './repos/runs.ts';
 import { scoreRepository } from './repos/scores.ts';
 
-export function createRepositories(db: Db) {
+export function createRepositories(db: Db, sqlite: Database.Database) {
   const scores = scoreRepository(db);
   return {
     communities: communityRepository(db),
-    quiz: quizRepository(db, scores),
+    quiz: quizRepository(db, scores, new WriteBatcher(sqlite)),
     scores,
     practice: practiceRepository(db),
     live: liveRepository(db),

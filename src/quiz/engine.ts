@@ -230,13 +230,13 @@ export class QuizEngine {
   // ---- answers --------------------------------------------------------------------------------------------------
 
   /** A click on an answer button (`qa:<instance>:<letter>`), for any kind of question. */
-  answer(
+  async answer(
     payload: string,
     place: Place,
     actor: Actor,
     t: Translate,
     locale: Locale,
-  ): OutMessage | OutMessage[] {
+  ): Promise<OutMessage | OutMessage[]> {
     const stale = () => new UserError('stale-button', t('error.staleButton'));
     const match = /^(\d{1,12}):([A-E])$/.exec(payload);
     if (!match) throw stale();
@@ -261,7 +261,7 @@ export class QuizEngine {
     const correct = question.answer === choice;
     const elapsedMs = Math.max(0, now.getTime() - instance.openedAt.getTime());
     let streak = 0;
-    const outcome = this.deps.repos.quiz.recordAnswer(
+    const outcome = await this.deps.repos.quiz.recordAnswer(
       {
         instanceId: instance.id,
         memberId: who.memberId,

@@ -30,7 +30,7 @@ describe('openDatabase', () => {
 
   it('finds or creates communities and members once', () => {
     const handle = openDatabase(':memory:');
-    const repos = createRepositories(handle.db);
+    const repos = createRepositories(handle.db, handle.sqlite);
     const now = new Date('2026-11-23T12:00:00Z');
     const a = repos.communities.ensure('shell', 'local', now);
     const b = repos.communities.ensure('shell', 'local', now);

@@ -3,7 +3,8 @@
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../open.ts';
 import { answers, type QuestionInstanceRow, questionInstances } from '../schema.ts';
-import { type Award, IMMEDIATE, type ScoreRepository } from './scores.ts';
+import type { WriteBatcher } from '../write-batcher.ts';
+import type { Award, ScoreRepository } from './scores.ts';
 
 export type InstanceKind = QuestionInstanceRow['kind'];
 
@@ -23,7 +24,7 @@ export interface NewInstance {
 export type AnswerOutcome =
   { status: 'recorded'; answerId: number; awards: Award[] } | { status: 'duplicate'; previousChoice: string };
 
-export function quizRepository(db: Db, scores: Pick<ScoreRepository, 'book'>) {
+export function quizRepository(db: Db, scores: Pick<ScoreRepository, 'book'>, batcher: WriteBatcher) {
   const insertAnswer = db
     .insert(answers)
     .values({
@@ -145,7 +146,8 @@ export function quizRepository(db: Db, scores: Pick<ScoreRepository, 'book'>) {
 
     /**
      * Records a member's answer exactly once. `price` runs inside the same transaction only for a first answer and
-     * returns the awards to book; a repeated click returns the choice made the first time.
+     * returns the awards to book; a repeated click returns the choice made the first time. Answers arriving together
+     * are committed together (group commit); the promise settles after the commit.
      */
     recordAnswer(
       answer: {
@@ -158,8 +160,8 @@ export function quizRepository(db: Db, scores: Pick<ScoreRepository, 'book'>) {
         elapsedMs: number;
       },
       price: (answerId: number) => Award[],
-    ): AnswerOutcome {
-      return db.transaction(() => {
+    ): Promise<AnswerOutcome> {
+      return batcher.run((): AnswerOutcome => {
         const inserted = insertAnswer.get({
           instanceId: answer.instanceId,
           memberId: answer.memberId,
@@ -181,7 +183,7 @@ export function quizRepository(db: Db, scores: Pick<ScoreRepository, 'book'>) {
           });
         }
         return { status: 'recorded', answerId: inserted.id, awards } as const;
-      }, IMMEDIATE);
+      });
     },
 
     /** Participants, right answers and per-choice counts of an instance. */
