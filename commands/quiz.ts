@@ -53,7 +53,7 @@ export default defineCommand({
       case 'stop':
         return quiz.live.stop(place, actor, t);
       case 'daily':
-        return quiz.openDaily(destinationOf(place)).message;
+        return quiz.daily.open(destinationOf(place)).message;
       default:
         return quiz.practice(place, actor, args.lesson, t, locale);
     }

@@ -6,25 +6,23 @@ import type { Destination, Messenger } from '../bot/messenger.ts';
 import type { BankQuestion } from '../content/schemas.ts';
 import { taughtLessons } from '../core/calendar.ts';
 import { UserError } from '../core/errors.ts';
-import { formatDateTime, formatShortDateTime } from '../core/format-time.ts';
+import { formatDateTime } from '../core/format-time.ts';
 import { type Locale, type Translate, translator } from '../core/i18n.ts';
 import { findLessons } from '../core/lesson-lookup.ts';
 import type { OutMessage } from '../core/message.ts';
-import { localDay, startOfLocalDay } from '../core/periods.ts';
-import { renderQuestion, renderReveal } from '../core/quiz-render.ts';
+import { startOfLocalDay } from '../core/periods.ts';
+import { renderQuestion } from '../core/quiz-render.ts';
 import { seededShuffle } from '../core/random.ts';
-import { dailyPoints, practicePoints, SCORING } from '../core/scoring.ts';
+import { practicePoints, SCORING } from '../core/scoring.ts';
 import { pickPractice, reviewCard } from '../core/spaced-repetition.ts';
-import { currentStreak } from '../core/streaks.ts';
 import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { QuestionInstanceRow } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 import type { Timers } from '../timers.ts';
+import { DailyQuestions } from './daily.ts';
 import { LiveRounds } from './live.ts';
 import { renderAnswerFeedback } from './feedback.ts';
-
-export const DAILY_OPEN_HOURS = 12;
 
 export interface QuizDeps {
   repos: Repositories;
@@ -47,10 +45,12 @@ export interface Who {
 export class QuizEngine {
   readonly questions: Map<string, BankQuestion>;
   readonly live: LiveRounds;
+  readonly daily: DailyQuestions;
 
   constructor(readonly deps: QuizDeps) {
     this.questions = new Map(deps.content.questions.map((q) => [q.id, q]));
     this.live = new LiveRounds(this);
+    this.daily = new DailyQuestions(this);
   }
 
   /** How a community reads time and words: its own timezone and locale, else the bot's defaults. */
@@ -102,8 +102,8 @@ export class QuizEngine {
     const stopped = repos.live.stopAbandoned(now);
     if (stopped) logger.info({ stopped }, 'stopped live rounds left running by a previous process');
     for (const instance of repos.quiz.unclosedDailies()) {
-      if (instance.closesAt! <= now) await this.closeDaily(instance.id);
-      else timers.at(instance.closesAt!, () => this.closeDaily(instance.id));
+      if (instance.closesAt! <= now) await this.daily.close(instance.id);
+      else timers.at(instance.closesAt!, () => this.daily.close(instance.id));
     }
   }
 
@@ -154,68 +154,6 @@ export class QuizEngine {
     });
     const title = t(pick.review ? 'quiz.reviewTitle' : 'quiz.practiceTitle', { lesson: question.lesson });
     return renderQuestion(question, instance.id, { title, ephemeral: true, replace });
-  }
-
-  // ---- daily question -------------------------------------------------------------------------------------------
-
-  /** Opens the daily question in a channel: an unused question from taught lessons, open for 12 hours. */
-  openDaily(
-    dest: Destination,
-    options: { late?: boolean } = {},
-  ): { instance: QuestionInstanceRow; message: OutMessage } {
-    const now = this.deps.clock.now();
-    const community = this.deps.repos.communities.ensure(dest.platform, dest.communityId, now);
-    const { t, timezone } = this.voice(community.id);
-    if (this.deps.repos.quiz.openDailyIn(community.id, dest.channelId, now)) {
-      throw new UserError('daily-open', t('quiz.dailyOpenHere'));
-    }
-    const dayKey = localDay(now, timezone);
-    const used = this.deps.repos.quiz.usedDailyQuestionIds(community.id);
-    const candidates = this.openQuestions(community.id).filter((q) => !used.has(q.id));
-    const question = seededShuffle(candidates, `${community.id}:${dayKey}`)[0];
-    if (!question) throw new UserError('no-daily', t('quiz.noDailyQuestion'));
-    const closesAt = new Date(now.getTime() + DAILY_OPEN_HOURS * 3_600_000);
-    const instance = this.deps.repos.quiz.open({
-      communityId: community.id,
-      kind: 'daily',
-      questionId: question.id,
-      channelId: dest.channelId,
-      dayKey,
-      late: options.late ?? false,
-      openedAt: now,
-      closesAt,
-    });
-    this.deps.timers.at(closesAt, () => this.closeDaily(instance.id));
-    return { instance, message: this.dailyMessage(instance) };
-  }
-
-  /** The open daily question of a channel that was never posted (its post failed), with its message. */
-  unpostedDaily(dest: Destination): { instance: QuestionInstanceRow; message: OutMessage } | undefined {
-    const community = this.deps.repos.communities.find(dest.platform, dest.communityId);
-    const instance =
-      community && this.deps.repos.quiz.openDailyIn(community.id, dest.channelId, this.deps.clock.now());
-    return instance && !instance.messageRef ? { instance, message: this.dailyMessage(instance) } : undefined;
-  }
-
-  private dailyMessage(instance: QuestionInstanceRow): OutMessage {
-    const { t, timezone, locale } = this.voice(instance.communityId);
-    const question = this.questions.get(instance.questionId)!;
-    const title = t(instance.late ? 'quiz.dailyLateTitle' : 'quiz.dailyTitle', { lesson: question.lesson });
-    const time = formatShortDateTime(instance.closesAt!, timezone, locale);
-    return renderQuestion(question, instance.id, { title, footer: t('quiz.closesAt', { time }) });
-  }
-
-  /** Closes a daily question once and posts the reveal in its channel; false if it was already closed. */
-  async closeDaily(instanceId: number): Promise<boolean> {
-    const { repos, clock, messenger } = this.deps;
-    const instance = repos.quiz.get(instanceId);
-    if (!instance || !repos.quiz.close(instanceId, clock.now())) return false;
-    const question = this.questions.get(instance.questionId);
-    if (!question) return true;
-    const { t, locale } = this.voice(instance.communityId);
-    const message = renderReveal(question, repos.quiz.answerStats(instanceId), t, locale);
-    await messenger.post(this.destinationOfInstance(instance), message);
-    return true;
   }
 
   destinationOfInstance(instance: QuestionInstanceRow): Destination {
@@ -286,22 +224,9 @@ export class QuizEngine {
             return [{ kind: 'practice', points: practicePoints(correct, earned), ref }];
           }
           case 'daily': {
-            // Only a right answer needs the streak so far (the bonus); a wrong one resets it.
-            const before = correct
-              ? currentStreak(
-                  this.deps.repos.quiz.dailyHistory(
-                    who.communityId,
-                    who.memberId,
-                    instance.dayKey ?? undefined,
-                  ),
-                )
-              : 0;
-            streak = correct ? before + 1 : 0;
-            const { base, bonus } = dailyPoints(correct, before);
-            return [
-              { kind: 'daily', points: base, ref },
-              { kind: 'streak', points: bonus, ref },
-            ];
+            const priced = this.daily.price(instance, who, correct, ref);
+            streak = priced.streak;
+            return priced.awards;
           }
           case 'live':
             return this.live.price(instance, correct, elapsedMs, ref);

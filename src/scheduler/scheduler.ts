@@ -160,8 +160,8 @@ export class Scheduler {
         try {
           // A retry re-posts the question opened by the failed attempt instead of opening another.
           const opened =
-            quiz.unpostedDaily(dest) ??
-            quiz.openDaily(dest, { late: now.getTime() - post.at.getTime() > LATE_AFTER_MS });
+            quiz.daily.unposted(dest) ??
+            quiz.daily.open(dest, { late: now.getTime() - post.at.getTime() > LATE_AFTER_MS });
           const ref = JSON.stringify(await messenger.post(dest, opened.message));
           this.deps.repos.quiz.setMessageRef(opened.instance.id, ref);
           return ref;

@@ -16,7 +16,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function openDailies(app: TestApp, prefix: string) {
   return Array.from({ length: CHANNELS }, (_, c) => {
     const place = { platform: 'shell' as const, communityId: 'local', channelId: `${prefix}-${c}` };
-    return app.quiz.openDaily(destinationOf(place)).instance;
+    return app.quiz.daily.open(destinationOf(place)).instance;
   });
 }
 

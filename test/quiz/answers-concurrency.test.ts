@@ -19,7 +19,7 @@ describe('answers under concurrent load', () => {
     // Five daily questions open in five channels.
     const instances = [1, 2, 3, 4, 5].map((n) => {
       const place = { platform: 'shell' as const, communityId: 'local', channelId: `canal-${n}` };
-      return { ...app!.quiz.openDaily(destinationOf(place)).instance, channel: place.channelId };
+      return { ...app!.quiz.daily.open(destinationOf(place)).instance, channel: place.channelId };
     });
     // 700 distinct (member, question) pairs, then 300 repeats of them (double clicks, retries, changed minds).
     const pairs = seededShuffle(

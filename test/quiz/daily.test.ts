@@ -49,7 +49,7 @@ describe('the daily question', () => {
     const late = await sh.run(['!as bruno', `!click ${right}`]);
     expect(late).toContain('Esta pergunta já foi encerrada.');
     // The reveal is posted once even if the closer runs again.
-    expect(await app.quiz.closeDaily(letters(app, 'daily').instanceId)).toBe(false);
+    expect(await app.quiz.daily.close(letters(app, 'daily').instanceId)).toBe(false);
   });
 
   it('never reuses a question as the daily in the same community, and one open daily per channel', async () => {
