@@ -41,9 +41,10 @@ export class Bot {
 
   /** Handles one command, click or message; never throws. */
   async handle(event: InboundEvent): Promise<OutMessage[]> {
-    const locale = event.actor.locale ?? this.communityOf(event)?.locale ?? this.deps.defaultLocale;
-    const t = translator(locale);
+    let t = translator(event.actor.locale ?? this.deps.defaultLocale);
     try {
+      const locale = this.localeOf(event);
+      t = translator(locale);
       switch (event.kind) {
         case 'command':
           return toMessages(await this.runCommand(event, locale, t));
@@ -75,7 +76,7 @@ export class Bot {
   autocomplete(event: Extract<InboundEvent, { kind: 'autocomplete' }>): AutocompleteChoice[] {
     const command = this.byName.get(event.name);
     if (!command?.autocomplete) return [];
-    const locale = event.actor.locale ?? this.deps.defaultLocale;
+    const locale = this.localeOf(event);
     try {
       return command
         .autocomplete(this.baseContext(event, locale, translator(locale)), event.option, event.partial)
@@ -109,6 +110,11 @@ export class Bot {
       payload: event.buttonId.slice(cut + 1),
     };
     return command.action(ctx);
+  }
+
+  /** The user's own locale, else the community's, else the bot's default. */
+  private localeOf(event: InboundEvent): Locale {
+    return event.actor.locale ?? this.communityOf(event)?.locale ?? this.deps.defaultLocale;
   }
 
   /** The community row of the event's place, if it exists yet (its own timezone and locale win over defaults). */
