@@ -9,6 +9,7 @@ import { loadContent } from './content/load.ts';
 import { buildSchedule, type ScheduledLesson } from './core/calendar.ts';
 import type { Lesson } from './content/schemas.ts';
 import { GlossaryIndex } from './core/glossary-search.ts';
+import type { RateLimit } from './core/rate-limit.ts';
 import type { Clock } from './core/time.ts';
 import { type DatabaseHandle, openDatabase } from './db/open.ts';
 import { createRepositories, type Repositories } from './db/repositories.ts';
@@ -62,6 +63,8 @@ export interface AppOptions {
   /** Timers also fire by themselves in real time (production, interactive shell); tests move the clock instead. */
   realTime?: boolean;
   commands?: readonly Command[];
+  /** Per-user flood control (default: USER_RATE_LIMIT); false turns it off. */
+  rateLimit?: RateLimit | false;
 }
 
 export function createApp(config: Config, clock: Clock, logger: Logger, options: AppOptions = {}): App {
@@ -101,6 +104,7 @@ export function createApp(config: Config, clock: Clock, logger: Logger, options:
     logger,
     defaultLocale: config.locale,
     defaultTimezone: config.timezone,
+    rateLimit: options.rateLimit,
   });
   return {
     config,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { type App, createApp } from '../src/app.ts';
+import { type App, type AppOptions, createApp } from '../src/app.ts';
 import { ManualClock } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
@@ -27,12 +27,13 @@ export function makeTestApp(
   start = new Date('2026-11-23T12:00:00Z'),
   env: Record<string, string> = {},
   dbFile?: string,
+  options: AppOptions = {},
 ): TestApp {
   const { dir, cleanup } = tempDir();
   const file = dbFile ?? path.join(dir, 'turma.sqlite');
   const config = loadConfig({ DATABASE_URL: `file:${file}`, CONTENT_DIR, LOG_LEVEL: 'silent', ...env });
   const clock = new ManualClock(start);
-  const app = createApp(config, clock, silentLogger());
+  const app = createApp(config, clock, silentLogger(), options);
   return {
     ...app,
     clock,

@@ -11,6 +11,7 @@ import type { Logger } from '../log.ts';
 import type { ActionContext, AutocompleteChoice, Command, CommandContext, ContentStore } from './command.ts';
 import type { InboundEvent } from './events.ts';
 import { coerceValues, parseTextArgs } from './options.ts';
+import { type RateLimit, RateLimiter } from '../core/rate-limit.ts';
 
 export interface BotDeps {
   commands: readonly Command[];
@@ -22,14 +23,18 @@ export interface BotDeps {
   logger: Logger;
   defaultLocale: Locale;
   defaultTimezone: string;
+  /** Per-user flood control; false turns it off (throughput benchmarks). */
+  rateLimit?: RateLimit | false;
 }
 
 export class Bot {
   private readonly byName: Map<string, Command>;
   private readonly byPrefix: Map<string, Command>;
+  private readonly limiter: RateLimiter | undefined;
 
   constructor(private readonly deps: BotDeps) {
     this.byName = new Map(deps.commands.map((c) => [c.name, c]));
+    this.limiter = deps.rateLimit === false ? undefined : new RateLimiter(deps.rateLimit);
     this.byPrefix = new Map(
       deps.commands.flatMap((c) => (c.actionPrefixes ?? []).map((p) => [p, c] as const)),
     );
@@ -45,6 +50,7 @@ export class Bot {
     try {
       const locale = this.localeOf(event);
       t = translator(locale);
+      if (event.kind === 'command' || event.kind === 'action') this.checkRate(event, t);
       switch (event.kind) {
         case 'command':
           return toMessages(await this.runCommand(event, locale, t));
@@ -110,6 +116,14 @@ export class Bot {
       payload: event.buttonId.slice(cut + 1),
     };
     return command.action(ctx);
+  }
+
+  /** Per-user flood control on commands and clicks (a polite private refusal, nothing else happens). */
+  private checkRate(event: InboundEvent, t: Translate): void {
+    const key = `${event.place.platform}:${event.place.communityId}:${event.actor.id}`;
+    const verdict = this.limiter?.take(key, this.deps.clock.now());
+    if (verdict && !verdict.ok)
+      throw new UserError('rate-limited', t('error.rateLimited', { seconds: verdict.retryAfterSeconds }));
   }
 
   /** The user's own locale, else the community's, else the bot's default. */

@@ -38,7 +38,8 @@ async function seconds(work: () => Promise<void> | void): Promise<number> {
 }
 
 export async function benchAnswers(): Promise<BenchRow[]> {
-  const app = makeTestApp(new Date('2026-11-23T12:00:00Z'));
+  // Flood control off: this measures the answer path, and every click here happens at the same simulated instant.
+  const app = makeTestApp(new Date('2026-11-23T12:00:00Z'), {}, undefined, { rateLimit: false });
   try {
     const communityId = app.repos.communities.ensure('shell', 'local', app.clock.now()).id;
     // Members exist already, as they would after their first command.

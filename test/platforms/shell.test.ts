@@ -156,3 +156,14 @@ describe('graceful stop', () => {
     }
   });
 });
+
+describe('flood control', () => {
+  it('refuses a command flood politely and privately, then lets the user back in', async () => {
+    const lines = Array.from({ length: 25 }, () => '/glossary mlops');
+    const out = await runShell(app, lines);
+    expect(out.match(/📖 MLOps/g)).toHaveLength(20);
+    expect(out).toContain('[só você] Turma:\nCalma! Muitos comandos em pouco tempo. Tente de novo em 1 s.');
+    app.clock.advance(5_000);
+    expect(await runShell(app, ['/glossary mlops'])).toContain('📖 MLOps');
+  });
+});

@@ -25,7 +25,7 @@ describe('/quiz practice', () => {
 
   it('only asks questions of lessons already taught, and of the lesson asked for', async () => {
     const sh = shellFor(app);
-    for (let i = 0; i < 10; i++) await sh.run(['/quiz', `!click A`]);
+    for (let i = 0; i < 10; i++) await sh.run(['/quiz', `!click A`, '!clock +10s']);
     const lessons = app.database.sqlite
       .prepare("select distinct question_id from question_instances where kind = 'practice'")
       .pluck()
@@ -62,9 +62,10 @@ describe('/quiz practice', () => {
 
   it('caps practice points per local day', async () => {
     const sh = shellFor(app);
+    // A card every 10 seconds, as a person would answer them.
     for (let i = 0; i < 14; i++) {
       await sh.run(['/quiz']);
-      await sh.run([`!click ${letters(app, 'practice').right}`]);
+      await sh.run([`!click ${letters(app, 'practice').right}`, '!clock +10s']);
     }
     expect(count(app, "select coalesce(sum(points), 0) from score_events where kind = 'practice'")).toBe(10);
     // The next local day (São Paulo midnight) starts a new allowance.

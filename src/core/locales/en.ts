@@ -13,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   'error.range': 'must be between {min} and {max}',
   'error.notUser': 'mention a member, for example @ana',
   'error.choices': 'use one of: {choices}',
+  'error.rateLimited': 'Easy! Too many commands in a short time. Try again in {seconds} s.',
   'error.staleButton': 'This button is no longer valid. Run the command again to continue.',
   'glossary.empty': 'Type a term with letters or digits, for example: /glossary drift',
   'glossary.notFound': 'I did not find “{query}” in the glossary.',

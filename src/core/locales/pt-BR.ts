@@ -12,6 +12,7 @@ export const ptBR = {
   'error.range': 'deve estar entre {min} e {max}',
   'error.notUser': 'mencione um membro, por exemplo @ana',
   'error.choices': 'use um destes: {choices}',
+  'error.rateLimited': 'Calma! Muitos comandos em pouco tempo. Tente de novo em {seconds} s.',
   'error.staleButton': 'Este botão não vale mais. Rode o comando de novo para continuar.',
   'glossary.empty': 'Digite um termo com letras ou números, por exemplo: /glossary drift',
   'glossary.notFound': 'Não encontrei “{query}” no glossário.',
