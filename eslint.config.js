@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**', 'src/content/check-cli.ts', 'src/content/write-schemas.ts'],
+    files: ['test/**', 'src/content/check-cli.ts', 'src/content/write-schemas.ts', 'src/db/backup-cli.ts'],
     rules: { 'no-console': 'off' },
   },
 );
