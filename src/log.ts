@@ -1,22 +1,32 @@
-// Structured logs to stderr (stdout belongs to the shell adapter); secrets are redacted wherever they appear.
+// Structured logs on stderr (stdout belongs to the shell adapter): readable in a terminal, JSON lines otherwise.
+// Secrets are redacted wherever they appear in a logged object, at any of the usual depths.
 import pino from 'pino';
+import pretty from 'pino-pretty';
 
 export type Logger = pino.Logger;
 
 const SECRET_KEYS = ['token', 'botToken', 'appToken', 'signingSecret', 'authorization', 'password', 'secret'];
 
-export function createLogger(level: string): Logger {
-  return pino(
-    {
-      level,
-      base: undefined,
-      redact: {
-        paths: [...SECRET_KEYS, ...SECRET_KEYS.map((k) => `*.${k}`), ...SECRET_KEYS.map((k) => `*.*.${k}`)],
-        censor: '[redacted]',
-      },
-    },
-    pino.destination({ fd: 2, sync: true }),
-  );
+export const REDACT_PATHS = [
+  ...SECRET_KEYS,
+  ...SECRET_KEYS.map((k) => `*.${k}`),
+  ...SECRET_KEYS.map((k) => `*.*.${k}`),
+];
+
+export function createLogger(
+  level: string,
+  destination: NodeJS.WritableStream | undefined = undefined,
+  terminal = Boolean(process.stderr.isTTY),
+): Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    base: undefined,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+  };
+  if (destination) return pino(options, destination);
+  return terminal
+    ? pino(options, pretty({ destination: 2, sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss' }))
+    : pino(options, pino.destination({ fd: 2, sync: true }));
 }
 
 /** A logger that drops everything, for tests. */
