@@ -1,0 +1,91 @@
+// Slash-command registration payloads for Discord, built from the same command definitions as every platform:
+// names, pt-BR/en descriptions, option types, choices, autocomplete, and Manage Server for admin commands (which the
+// bot checks again on its side). Plain Discord API JSON (PUT /applications/{id}/commands).
+import type { Command, OptionSpec } from '../../bot/command.ts';
+
+/** Discord option types used here (API: ApplicationCommandOptionType). */
+const OPTION_TYPE = { string: 3, integer: 4, user: 6 } as const;
+/** Permission bit Manage Server (API: PermissionFlagsBits.ManageGuild). */
+export const MANAGE_GUILD = 1n << 5n;
+/** Discord's length limits for command names, descriptions and choices. */
+export const LIMITS = { name: 32, description: 100, choices: 25 } as const;
+
+export interface DiscordCommandOption {
+  type: number;
+  name: string;
+  description: string;
+  description_localizations: Record<string, string>;
+  required: boolean;
+  choices?: { name: string; value: string }[];
+  autocomplete?: boolean;
+  min_value?: number;
+  max_value?: number;
+  max_length?: number;
+}
+
+export interface DiscordCommandPayload {
+  type: 1;
+  name: string;
+  description: string;
+  description_localizations: Record<string, string>;
+  options: DiscordCommandOption[];
+  default_member_permissions: string | null;
+  /** Guild channels only (interaction context 0). */
+  contexts: number[];
+}
+
+/** The pt-BR text is the default (the group's language); English users see the en one. */
+const localized = (text: { 'pt-BR': string; en: string }) => ({
+  description: text['pt-BR'],
+  description_localizations: { 'pt-BR': text['pt-BR'], 'en-US': text.en, 'en-GB': text.en },
+});
+
+function option(name: string, spec: OptionSpec): DiscordCommandOption {
+  const base: DiscordCommandOption = {
+    type: OPTION_TYPE[spec.type],
+    name,
+    ...localized(spec.description),
+    required: Boolean(spec.required),
+  };
+  if (spec.type === 'string') {
+    if (spec.choices) base.choices = spec.choices.map((c) => ({ name: c, value: c }));
+    else if (spec.autocomplete) base.autocomplete = true;
+    if (spec.maxLength) base.max_length = spec.maxLength;
+  }
+  if (spec.type === 'integer') {
+    if (spec.min !== undefined) base.min_value = spec.min;
+    if (spec.max !== undefined) base.max_value = spec.max;
+  }
+  return base;
+}
+
+/** Every command as Discord expects it; throws on a definition Discord would reject, naming command and rule. */
+export function buildCommandPayloads(commands: readonly Command[]): DiscordCommandPayload[] {
+  return commands.map((command) => {
+    const options = Object.entries(command.options).map(([name, spec]) => option(name, spec));
+    const problems: string[] = [];
+    const texts = [command.description, ...Object.values(command.options).map((o) => o.description)];
+    for (const text of texts) {
+      for (const value of Object.values(text)) {
+        if (value.length > LIMITS.description)
+          problems.push(`a description is over ${LIMITS.description} characters: "${value}"`);
+      }
+    }
+    if (!/^[-_\p{Ll}\p{N}]{1,32}$/u.test(command.name))
+      problems.push('the name must be 1-32 lower-case letters, digits, - or _');
+    const firstOptional = options.findIndex((o) => !o.required);
+    if (firstOptional >= 0 && options.slice(firstOptional).some((o) => o.required))
+      problems.push('required options must come first');
+    if (options.some((o) => (o.choices?.length ?? 0) > LIMITS.choices))
+      problems.push(`at most ${LIMITS.choices} choices`);
+    if (problems.length) throw new Error(`/${command.name}: ${problems.join('; ')}`);
+    return {
+      type: 1,
+      name: command.name,
+      ...localized(command.description),
+      options,
+      default_member_permissions: command.adminOnly ? MANAGE_GUILD.toString() : null,
+      contexts: [0],
+    };
+  });
+}

@@ -1,0 +1,136 @@
+// Neutral messages as Discord message JSON: an embed (title, description, fields, footer), buttons in action rows,
+// the ephemeral flag, and allowed_mentions that never ping anyone. Long text is split here, within Discord's limits,
+// so commands never think about them. Plain API JSON, accepted by discord.js reply/followUp/send.
+import type { Button, OutMessage } from '../../core/message.ts';
+import { truncate } from '../../core/text.ts';
+
+/** Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
+export const DISCORD_LIMITS = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  embedTotal: 6000,
+  buttonLabel: 80,
+  buttonsPerRow: 5,
+  rows: 5,
+  customId: 100,
+} as const;
+
+const EPHEMERAL = 1 << 6;
+const BUTTON_STYLE = { primary: 1, secondary: 2, success: 3, danger: 4 } as const;
+const BRAND_COLOR = 0x2f80ed;
+
+export interface DiscordEmbedField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+export interface DiscordMessagePayload {
+  embeds: {
+    title?: string;
+    description?: string;
+    fields?: DiscordEmbedField[];
+    footer?: { text: string };
+    color: number;
+  }[];
+  components: { type: 1; components: { type: 2; style: number; label: string; custom_id: string }[] }[];
+  flags?: number;
+  /** Nobody is ever pinged by what the bot says: user text may contain @everyone, roles or user mentions. */
+  allowed_mentions: { parse: [] };
+}
+
+/** Splits text into chunks of at most `max` characters, preferring line breaks, then spaces. */
+export function splitText(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf('\n', max);
+    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
+    if (cut < max / 2) cut = max;
+    chunks.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) chunks.push(rest);
+  return chunks;
+}
+
+/** A field's value over 1,024 characters continues in further fields with the same name. */
+function splitFields(fields: NonNullable<OutMessage['fields']>): DiscordEmbedField[] {
+  return fields.flatMap((f) =>
+    splitText(f.value || '—', DISCORD_LIMITS.fieldValue).map((value, i) => ({
+      name: truncate(i === 0 ? f.name : `${f.name} (…)`, DISCORD_LIMITS.fieldName),
+      value,
+      inline: f.inline,
+    })),
+  );
+}
+
+function buttonRows(buttons: readonly Button[]): DiscordMessagePayload['components'] {
+  const rows: DiscordMessagePayload['components'] = [];
+  const usable = buttons.slice(0, DISCORD_LIMITS.buttonsPerRow * DISCORD_LIMITS.rows);
+  for (let i = 0; i < usable.length; i += DISCORD_LIMITS.buttonsPerRow) {
+    rows.push({
+      type: 1,
+      components: usable.slice(i, i + DISCORD_LIMITS.buttonsPerRow).map((b) => {
+        if (b.id.length > DISCORD_LIMITS.customId)
+          throw new Error(`button id over ${DISCORD_LIMITS.customId} characters: ${b.id}`);
+        return {
+          type: 2,
+          style: BUTTON_STYLE[b.style ?? 'primary'],
+          label: truncate(b.label, DISCORD_LIMITS.buttonLabel),
+          custom_id: b.id,
+        };
+      }),
+    });
+  }
+  return rows;
+}
+
+/**
+ * One neutral message as one or more Discord messages: the first carries title and fields, the text continues in
+ * further messages when it exceeds one embed; the buttons go with the last one.
+ */
+export function renderDiscord(message: OutMessage): DiscordMessagePayload[] {
+  const descriptions = message.text ? splitText(message.text, DISCORD_LIMITS.description) : [''];
+  const fields = splitFields(message.fields ?? []);
+  const payloads: DiscordMessagePayload[] = descriptions.map((description, i) => ({
+    embeds: [
+      {
+        ...(i === 0 && message.title ? { title: truncate(message.title, DISCORD_LIMITS.title) } : {}),
+        ...(description ? { description } : {}),
+        color: BRAND_COLOR,
+      },
+    ],
+    components: [],
+    allowed_mentions: { parse: [] },
+    ...(message.ephemeral ? { flags: EPHEMERAL } : {}),
+  }));
+  // Fields: at most 25 per embed and 6,000 characters per embed in all; further ones go into extra embeds.
+  let target = payloads[payloads.length - 1]!.embeds[0]!;
+  let size = (target.title?.length ?? 0) + (target.description?.length ?? 0);
+  for (const field of fields) {
+    const cost = field.name.length + field.value.length;
+    if (
+      (target.fields?.length ?? 0) >= DISCORD_LIMITS.fields ||
+      size + cost > DISCORD_LIMITS.embedTotal - DISCORD_LIMITS.footer
+    ) {
+      target = { color: BRAND_COLOR };
+      payloads.push({
+        embeds: [target],
+        components: [],
+        allowed_mentions: { parse: [] },
+        ...(message.ephemeral ? { flags: EPHEMERAL } : {}),
+      });
+      size = 0;
+    }
+    (target.fields ??= []).push(field);
+    size += cost;
+  }
+  if (message.footer) target.footer = { text: truncate(message.footer, DISCORD_LIMITS.footer) };
+  payloads[payloads.length - 1]!.components = buttonRows(message.buttons ?? []);
+  return payloads;
+}
