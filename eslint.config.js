@@ -15,7 +15,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**', 'src/content/check-cli.ts', 'src/content/write-schemas.ts', 'src/db/backup-cli.ts'],
+    files: [
+      'test/**',
+      'src/content/check-cli.ts',
+      'src/content/write-schemas.ts',
+      'src/db/backup-cli.ts',
+      'src/platforms/slack/manifest-cli.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -2,7 +2,7 @@
 // the ephemeral flag, and allowed_mentions that never ping anyone. Long text is split here, within Discord's limits,
 // so commands never think about them. Plain API JSON, accepted by discord.js reply/followUp/send.
 import type { Button, OutMessage } from '../../core/message.ts';
-import { truncate } from '../../core/text.ts';
+import { splitText, truncate } from '../../core/text.ts';
 
 /** Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = {
@@ -41,21 +41,6 @@ export interface DiscordMessagePayload {
   flags?: number;
   /** Nobody is ever pinged by what the bot says: user text may contain @everyone, roles or user mentions. */
   allowed_mentions: { parse: [] };
-}
-
-/** Splits text into chunks of at most `max` characters, preferring line breaks, then spaces. */
-export function splitText(text: string, max: number): string[] {
-  const chunks: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf('\n', max);
-    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
-    if (cut < max / 2) cut = max;
-    chunks.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest) chunks.push(rest);
-  return chunks;
 }
 
 /** A field's value over 1,024 characters continues in further fields with the same name. */

@@ -5,7 +5,8 @@ import { translator } from '../../../src/core/i18n.ts';
 import { renderQuestion } from '../../../src/core/quiz-render.ts';
 import { loadContent } from '../../../src/content/load.ts';
 import { buildCommandPayloads, MANAGE_GUILD } from '../../../src/platforms/discord/register.ts';
-import { DISCORD_LIMITS, renderDiscord, splitText } from '../../../src/platforms/discord/render.ts';
+import { splitText } from '../../../src/core/text.ts';
+import { DISCORD_LIMITS, renderDiscord } from '../../../src/platforms/discord/render.ts';
 import { CONTENT_DIR } from '../../helpers.ts';
 
 const content = loadContent(CONTENT_DIR);
