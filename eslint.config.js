@@ -20,6 +20,7 @@ export default tseslint.config(
       'src/content/check-cli.ts',
       'src/content/write-schemas.ts',
       'src/db/backup-cli.ts',
+      'src/content/ids-cli.ts',
       'src/platforms/slack/manifest-cli.ts',
     ],
     rules: { 'no-console': 'off' },

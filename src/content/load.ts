@@ -5,6 +5,7 @@ import matter from 'gray-matter';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { isValidTimeZone } from '../core/time.ts';
+import { ID_FILE, questionIdProblems } from './question-ids.ts';
 import { contentRuleProblems } from './rules.ts';
 import {
   type BankQuestion,
@@ -144,6 +145,13 @@ export function loadContent(contentDir: string): Content {
   else glossary = c.validate(glossaryFileSchema, c.readYaml(glossaryFile), glossaryFile)?.terms ?? [];
 
   c.problems.push(...contentRuleProblems({ course, lessons, questions, glossary }, { course: c.rel(courseFile), glossary: c.rel(glossaryFile) }));
+  c.problems.push(
+    ...questionIdProblems(
+      root,
+      questions.map((q) => q.id),
+      c.rel(path.join(root, ID_FILE)),
+    ),
+  );
   if (c.problems.length > 0 || !course) throw new ContentError(c.problems);
   lessons.sort((a, b) => a.number - b.number);
   return { course, lessons, questions, glossary: withLessonLinks(glossary, lessons) };

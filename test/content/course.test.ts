@@ -59,6 +59,18 @@ describe('content:check rules on a broken copy', () => {
     );
   });
 
+  it('keeps question ids stable: a renamed id is caught, and a new one must be listed', () => {
+    const dir = contentCopy();
+    edit(quiz1(dir), 'id: l1-airflow', 'id: l1-apache-airflow');
+    const problems = problemsOf(dir);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'content/question-ids.txt', field: 'l1-airflow', message: expect.stringContaining('no longer in the bank') }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ field: 'l1-apache-airflow', message: expect.stringContaining('run npm run content:ids') }),
+    );
+  });
+
   it('catches an unknown glossary reference in a lesson', () => {
     const dir = contentCopy();
     edit(path.join(dir, 'lessons', '03-cultura-devops-dataops-mlops.md'), '  - culture\n', '  - cultura-inexistente\n');
