@@ -55,6 +55,17 @@ export default defineCommand({
         text: lesson.reflectionPrompts.map((p) => `- ${p}`).join('\n'),
         footer: t('reflect.how'),
         ephemeral: true,
+        form: {
+          command: 'reflect',
+          title: t('reflect.formTitle', { number: lesson.number }),
+          field: {
+            name: 'text',
+            label: t('reflect.formLabel'),
+            placeholder: t('reflect.formPlaceholder'),
+            minLength: MIN_LENGTH,
+            maxLength: 2000,
+          },
+        },
       };
     }
     if (args.text.length < MIN_LENGTH)

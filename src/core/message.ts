@@ -30,6 +30,19 @@ export interface OutMessage {
   replace?: boolean;
   /** Start a discussion thread from this post, with this name. */
   startThread?: { name: string };
+  /**
+   * Where the platform has forms (Discord and Slack modals), answer a command with this form instead of the message;
+   * its text (title and text) goes into the form as the introduction. Submitting runs `command` with the field as
+   * its only argument. The shell, and any response that is no longer first, shows the message as is.
+   */
+  form?: Form;
+}
+
+/** A one-field form that runs a command when submitted (a modal on Discord and Slack). */
+export interface Form {
+  command: string;
+  title: string;
+  field: { name: string; label: string; placeholder?: string; minLength?: number; maxLength?: number };
 }
 
 /** A command's answer: one message or several (the first is the reply, the rest follow-ups). */

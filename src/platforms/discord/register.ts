@@ -10,9 +10,40 @@ export const MANAGE_GUILD = 1n << 5n;
 /** Discord's length limits for command names, descriptions and choices. */
 export const LIMITS = { name: 32, description: 100, choices: 25 } as const;
 
+/**
+ * pt-BR names shown in Portuguese Discord clients (the interaction still carries the base name). Slack and the shell
+ * have no localised command names, so the table lives here.
+ */
+export const PT_BR_NAMES: Record<string, string> = {
+  glossary: 'glossario',
+  reflect: 'refletir',
+  leaderboard: 'ranking',
+  stats: 'estatisticas',
+  scores: 'pontos',
+  help: 'ajuda',
+  term: 'termo',
+  lesson: 'aula',
+  mode: 'modo',
+  count: 'quantidade',
+  seconds: 'segundos',
+  setting: 'ajuste',
+  value: 'valor',
+  period: 'periodo',
+  text: 'texto',
+  action: 'acao',
+  user: 'membro',
+  reason: 'motivo',
+};
+
+const localizedName = (name: string) => ({
+  name,
+  name_localizations: { 'pt-BR': PT_BR_NAMES[name] ?? name, 'en-US': name, 'en-GB': name },
+});
+
 export interface DiscordCommandOption {
   type: number;
   name: string;
+  name_localizations: Record<string, string>;
   description: string;
   description_localizations: Record<string, string>;
   required: boolean;
@@ -26,6 +57,7 @@ export interface DiscordCommandOption {
 export interface DiscordCommandPayload {
   type: 1;
   name: string;
+  name_localizations: Record<string, string>;
   description: string;
   description_localizations: Record<string, string>;
   options: DiscordCommandOption[];
@@ -43,7 +75,7 @@ const localized = (text: { 'pt-BR': string; en: string }) => ({
 function option(name: string, spec: OptionSpec): DiscordCommandOption {
   const base: DiscordCommandOption = {
     type: OPTION_TYPE[spec.type],
-    name,
+    ...localizedName(name),
     ...localized(spec.description),
     required: Boolean(spec.required),
   };
@@ -71,8 +103,9 @@ export function buildCommandPayloads(commands: readonly Command[]): DiscordComma
           problems.push(`a description is over ${LIMITS.description} characters: "${value}"`);
       }
     }
-    if (!/^[-_\p{Ll}\p{N}]{1,32}$/u.test(command.name))
-      problems.push('the name must be 1-32 lower-case letters, digits, - or _');
+    for (const name of [command.name, PT_BR_NAMES[command.name], ...Object.keys(command.options)])
+      if (name !== undefined && !/^[-_\p{Ll}\p{N}]{1,32}$/u.test(name))
+        problems.push(`the name "${name}" must be 1-32 lower-case letters, digits, - or _`);
     const firstOptional = options.findIndex((o) => !o.required);
     if (firstOptional >= 0 && options.slice(firstOptional).some((o) => o.required))
       problems.push('required options must come first');
@@ -81,7 +114,7 @@ export function buildCommandPayloads(commands: readonly Command[]): DiscordComma
     if (problems.length) throw new Error(`/${command.name}: ${problems.join('; ')}`);
     return {
       type: 1,
-      name: command.name,
+      ...localizedName(command.name),
       ...localized(command.description),
       options,
       default_member_permissions: command.adminOnly ? MANAGE_GUILD.toString() : null,

@@ -1,7 +1,7 @@
 // Neutral messages as Discord message JSON: an embed (title, description, fields, footer), buttons in action rows,
 // the ephemeral flag, and allowed_mentions that never ping anyone. Long text is split here, within Discord's limits,
 // so commands never think about them. Plain API JSON, accepted by discord.js reply/followUp/send.
-import type { Button, OutMessage } from '../../core/message.ts';
+import type { Button, Form, OutMessage } from '../../core/message.ts';
 import { splitText, truncate } from '../../core/text.ts';
 
 /** Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -118,4 +118,35 @@ export function renderDiscord(message: OutMessage): DiscordMessagePayload[] {
   if (message.footer) target.footer = { text: truncate(message.footer, DISCORD_LIMITS.footer) };
   payloads[payloads.length - 1]!.components = buttonRows(message.buttons ?? []);
   return payloads;
+}
+
+/** Discord's modal limits (title, label, placeholder, text input, text display). */
+export const MODAL_LIMITS = { title: 45, label: 45, placeholder: 100, input: 4000, text: 4000 } as const;
+
+/** The JSON of a modal for a form; the message's title and text introduce it (Discord text display). */
+export function renderModal(message: OutMessage & { form: Form }) {
+  const { form } = message;
+  const intro = [message.title && `### ${message.title}`, message.text].filter(Boolean).join('\n');
+  return {
+    custom_id: `form:${form.command}:${form.field.name}`,
+    title: truncate(form.title, MODAL_LIMITS.title),
+    components: [
+      ...(intro ? [{ type: 10, content: truncate(intro, MODAL_LIMITS.text) }] : []),
+      {
+        type: 18,
+        label: truncate(form.field.label, MODAL_LIMITS.label),
+        component: {
+          type: 4,
+          custom_id: form.field.name,
+          style: 2,
+          required: true,
+          ...(form.field.placeholder
+            ? { placeholder: truncate(form.field.placeholder, MODAL_LIMITS.placeholder) }
+            : {}),
+          ...(form.field.minLength ? { min_length: form.field.minLength } : {}),
+          max_length: Math.min(form.field.maxLength ?? MODAL_LIMITS.input, MODAL_LIMITS.input),
+        },
+      },
+    ],
+  };
 }

@@ -1,0 +1,241 @@
+// The Discord adapter: interactions in (commands, buttons, modals, autocomplete), neutral replies out through the
+// interaction (reply / update / showModal, deferred when work approaches the 3-second deadline, follow-ups after),
+// and the bot's own posts through REST (channel messages, threads from agenda posts).
+import { once } from 'node:events';
+import {
+  type APIChannel,
+  type APIMessage,
+  type AutocompleteInteraction,
+  type Client,
+  Events,
+  type Interaction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+  MessageFlags,
+  type RepliableInteraction,
+  Routes,
+} from 'discord.js';
+import type { Bot } from '../../bot/bot.ts';
+import type { InboundEvent } from '../../bot/events.ts';
+import { type Locale, translator } from '../../core/i18n.ts';
+import type { Form, OutMessage } from '../../core/message.ts';
+import { truncate } from '../../core/text.ts';
+import type { Logger } from '../../log.ts';
+import type { PlatformAdapter, PostedRef, PostTarget } from '../adapter.ts';
+import { createDiscordClient } from './client.ts';
+import { autocompleteEvent, buttonEvent, commandEvent, modalEvent, placeOf } from './parse.ts';
+import { type DiscordMessagePayload, renderDiscord, renderModal } from './render.ts';
+
+export interface DiscordAdapterOptions {
+  bot: Bot;
+  token: string;
+  /** REST base (DISCORD_API_URL); the gateway address comes from its /gateway/bot. */
+  apiUrl?: string;
+  logger: Logger;
+  /** The bot's default language, for the few words the adapter says itself. */
+  locale: Locale;
+  /** Work still running after this long is deferred (Discord drops an interaction not answered in 3 s). */
+  deferAfterMs?: number;
+}
+
+const THREAD_ARCHIVE_MINUTES = 1440;
+const CHOICE_LIMIT = 100;
+
+/** discord.js options for a rendered payload. */
+const replyOptions = (payload: DiscordMessagePayload): InteractionReplyOptions => ({
+  embeds: payload.embeds,
+  components: payload.components as InteractionReplyOptions['components'],
+  allowedMentions: { parse: [] },
+  ...(payload.flags ? { flags: MessageFlags.Ephemeral } : {}),
+});
+
+/** Edits and updates keep the message's visibility: no flags. */
+const editOptions = (
+  payload: DiscordMessagePayload,
+): InteractionEditReplyOptions & InteractionUpdateOptions => ({
+  embeds: payload.embeds,
+  components: payload.components as InteractionEditReplyOptions['components'],
+  allowedMentions: { parse: [] },
+});
+
+const hasForm = (m: OutMessage): m is OutMessage & { form: Form } => m.form !== undefined;
+
+export class DiscordAdapter implements PlatformAdapter {
+  readonly platform = 'discord' as const;
+  readonly client: Client;
+  private readonly inflight = new Set<Promise<void>>();
+  private accepting = true;
+
+  constructor(private readonly opts: DiscordAdapterOptions) {
+    this.client = createDiscordClient(opts.apiUrl);
+    this.client.on(Events.InteractionCreate, (interaction) => {
+      if (!this.accepting) return;
+      const work = this.onInteraction(interaction).finally(() => this.inflight.delete(work));
+      this.inflight.add(work);
+    });
+    this.client.on(Events.Error, (err) => opts.logger.error({ err }, 'discord client error'));
+    this.client.on(Events.Warn, (message) => opts.logger.warn({ platform: 'discord' }, message));
+    this.client.on(Events.ShardDisconnect, (event, shard) =>
+      opts.logger.warn({ shard, code: event.code }, 'discord gateway disconnected'),
+    );
+  }
+
+  /** Logs in and resolves once the gateway is ready and the guilds have arrived. */
+  async start(): Promise<void> {
+    const ready = once(this.client, Events.ClientReady);
+    await this.client.login(this.opts.token);
+    await ready;
+    this.opts.logger.info(
+      { user: this.client.user?.tag, guilds: this.client.guilds.cache.size },
+      'discord connected',
+    );
+  }
+
+  /** Takes no new interactions, lets in-flight ones answer, then closes the gateway. */
+  async stop(): Promise<void> {
+    this.accepting = false;
+    await Promise.allSettled([...this.inflight]);
+    await this.client.destroy();
+  }
+
+  async post(target: PostTarget, message: OutMessage): Promise<PostedRef> {
+    const channel = target.threadId ?? target.channelId;
+    let firstId: string | undefined;
+    for (const payload of renderDiscord({ ...message, ephemeral: false })) {
+      const sent = (await this.client.rest.post(Routes.channelMessages(channel), {
+        body: payload,
+      })) as APIMessage;
+      firstId ??= sent.id;
+    }
+    const ref: PostedRef = { channelId: channel, messageId: firstId! };
+    if (message.startThread) {
+      const thread = (await this.client.rest.post(Routes.threads(channel, firstId!), {
+        body: {
+          name: truncate(message.startThread.name, 100),
+          auto_archive_duration: THREAD_ARCHIVE_MINUTES,
+        },
+      })) as APIChannel;
+      ref.threadId = thread.id;
+    }
+    return ref;
+  }
+
+  async edit(ref: PostedRef, message: OutMessage): Promise<void> {
+    const [first] = renderDiscord({ ...message, ephemeral: false });
+    await this.client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: first });
+  }
+
+  /** The one handler: every failure ends here, logged with context, and the user gets a short private apology. */
+  private async onInteraction(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isAutocomplete()) return await this.autocomplete(interaction);
+      if (!interaction.isRepliable()) return;
+      const place = placeOf(interaction);
+      if (!place) {
+        await interaction.reply({
+          content: translator(this.opts.locale)('discord.guildOnly'),
+          flags: MessageFlags.Ephemeral,
+        });
+        return;
+      }
+      let event: InboundEvent | undefined;
+      if (interaction.isChatInputCommand()) event = commandEvent(interaction, place);
+      else if (interaction.isButton()) event = buttonEvent(interaction, place);
+      else if (interaction.isModalSubmit()) event = modalEvent(interaction, place);
+      if (event) await this.respond(interaction, event);
+    } catch (err) {
+      this.opts.logger.error(
+        {
+          err,
+          platform: 'discord',
+          interaction: interaction.type,
+          command: interaction.isCommand() ? interaction.commandName : undefined,
+          button: interaction.isButton() ? interaction.customId : undefined,
+          user: interaction.user.id,
+          guild: interaction.guildId,
+        },
+        'discord interaction failed',
+      );
+      if (interaction.isRepliable()) await this.apologise(interaction);
+    }
+  }
+
+  private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const place = placeOf(interaction);
+    const choices = place ? this.opts.bot.autocomplete(autocompleteEvent(interaction, place)) : [];
+    await interaction.respond(
+      choices.map((c) => ({ name: truncate(c.name, CHOICE_LIMIT), value: c.value.slice(0, CHOICE_LIMIT) })),
+    );
+  }
+
+  /** Runs the bot; defers if it is slow, then answers with the first message and follows up with the rest. */
+  private async respond(interaction: RepliableInteraction, event: InboundEvent): Promise<void> {
+    const work = this.opts.bot.handle(event);
+    let deferring: Promise<unknown> | undefined;
+    const timer = setTimeout(() => {
+      deferring = interaction.isMessageComponent() ? interaction.deferUpdate() : interaction.deferReply();
+    }, this.opts.deferAfterMs ?? 2000);
+    const messages = await work.finally(() => clearTimeout(timer));
+    if (deferring) await deferring;
+    if (messages.length === 0) {
+      if (interaction.isMessageComponent() && !interaction.deferred) await interaction.deferUpdate();
+      return;
+    }
+    let answered = false;
+    for (const message of messages) {
+      if (!answered && hasForm(message) && this.canShowModal(interaction)) {
+        await interaction.showModal(renderModal(message));
+        answered = true;
+        continue;
+      }
+      for (const payload of renderDiscord(message)) {
+        await this.send(interaction, payload, message, !answered);
+        answered = true;
+      }
+    }
+  }
+
+  private canShowModal(interaction: RepliableInteraction): interaction is RepliableInteraction & {
+    showModal: (modal: ReturnType<typeof renderModal>) => Promise<unknown>;
+  } {
+    return (
+      !interaction.deferred &&
+      !interaction.replied &&
+      (interaction.isChatInputCommand() || interaction.isMessageComponent())
+    );
+  }
+
+  /** One payload through the right call for the interaction's state. */
+  private async send(
+    interaction: RepliableInteraction,
+    payload: DiscordMessagePayload,
+    message: OutMessage,
+    first: boolean,
+  ): Promise<void> {
+    const component = interaction.isMessageComponent() ? interaction : undefined;
+    if (!first) await interaction.followUp(replyOptions(payload));
+    else if (!interaction.deferred) {
+      if (message.replace && component) await component.update(editOptions(payload));
+      else await interaction.reply(replyOptions(payload));
+    } else if (component) {
+      if (message.replace) await interaction.editReply(editOptions(payload));
+      else await interaction.followUp(replyOptions(payload));
+    } else if (payload.flags) {
+      // A command deferred in public: a private answer cannot reuse that message.
+      await interaction.deleteReply();
+      await interaction.followUp(replyOptions(payload));
+    } else await interaction.editReply(editOptions(payload));
+  }
+
+  private async apologise(interaction: RepliableInteraction): Promise<void> {
+    const content = translator(this.opts.locale)('error.generic');
+    try {
+      if (interaction.deferred || interaction.replied)
+        await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
+      else await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+    } catch (err) {
+      this.opts.logger.warn({ err }, 'could not tell the user about a failure');
+    }
+  }
+}

@@ -1,0 +1,89 @@
+// Discord interactions as neutral events: who (name, Manage Server, locale), where (guild, channel, thread), and
+// what (command values, button id, modal field, autocomplete focus). No decisions here, only translation.
+import {
+  type AutocompleteInteraction,
+  type BaseInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type ModalSubmitInteraction,
+  PermissionFlagsBits,
+} from 'discord.js';
+import type { Actor, ArgValues, InboundEvent, Place } from '../../bot/events.ts';
+import { matchLocale } from '../../core/i18n.ts';
+
+/** The custom id of a modal opened from a neutral form: which command to run with which field. */
+export const formId = (command: string, field: string) => `form:${command}:${field}`;
+
+export function actorOf(interaction: BaseInteraction): Actor {
+  const member = interaction.member;
+  const nick = member && 'displayName' in member ? member.displayName : (member?.nick ?? undefined);
+  return {
+    id: interaction.user.id,
+    name: nick ?? interaction.user.globalName ?? interaction.user.username,
+    // Manage Server, as resolved by Discord for this channel; commands re-check it, whatever the client showed.
+    isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    locale: matchLocale(interaction.locale),
+  };
+}
+
+/** The guild channel (or thread inside one) the interaction happened in; undefined outside a server. */
+export function placeOf(interaction: BaseInteraction): Place | undefined {
+  if (!interaction.guildId || !interaction.channelId) return undefined;
+  const channel = interaction.channel;
+  if (channel?.isThread() && channel.parentId)
+    return {
+      platform: 'discord',
+      communityId: interaction.guildId,
+      channelId: channel.parentId,
+      threadId: channel.id,
+    };
+  return { platform: 'discord', communityId: interaction.guildId, channelId: interaction.channelId };
+}
+
+export function commandEvent(interaction: ChatInputCommandInteraction, place: Place): InboundEvent {
+  const values: ArgValues = {};
+  for (const option of interaction.options.data) {
+    if (typeof option.value === 'string' || typeof option.value === 'number')
+      values[option.name] = option.value;
+  }
+  return {
+    kind: 'command',
+    name: interaction.commandName,
+    args: { values },
+    actor: actorOf(interaction),
+    place,
+  };
+}
+
+export function buttonEvent(interaction: ButtonInteraction, place: Place): InboundEvent {
+  return { kind: 'action', buttonId: interaction.customId, actor: actorOf(interaction), place };
+}
+
+/** A submitted form runs its command with the one field as argument; undefined for a modal that is not ours. */
+export function modalEvent(interaction: ModalSubmitInteraction, place: Place): InboundEvent | undefined {
+  const [kind, command, field] = interaction.customId.split(':');
+  if (kind !== 'form' || !command || !field) return undefined;
+  const value = interaction.fields.getTextInputValue(field);
+  return {
+    kind: 'command',
+    name: command,
+    args: { values: { [field]: value } },
+    actor: actorOf(interaction),
+    place,
+  };
+}
+
+export function autocompleteEvent(
+  interaction: AutocompleteInteraction,
+  place: Place,
+): Extract<InboundEvent, { kind: 'autocomplete' }> {
+  const focused = interaction.options.getFocused(true);
+  return {
+    kind: 'autocomplete',
+    name: interaction.commandName,
+    option: focused.name,
+    partial: String(focused.value),
+    actor: actorOf(interaction),
+    place,
+  };
+}

@@ -1,0 +1,322 @@
+// A local fake of Discord for end-to-end tests and benchmarks: the REST routes Turma uses (gateway discovery,
+// interaction callbacks, webhooks, channel messages, threads, command registration) and a gateway that speaks enough
+// of the protocol (HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats, INTERACTION_CREATE) for the real discord.js
+// client to log in and receive interactions. Everything it is sent is recorded for assertions.
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export const APP_ID = '100000000000000001';
+export const BOT_ID = '100000000000000002';
+export const GUILD_ID = '200000000000000001';
+export const CHANNEL_ID = '300000000000000001';
+/** Manage Server (admin) and a plain member's permissions, as Discord sends them. */
+export const ADMIN_PERMISSIONS = String(0x20n | 0x800n | 0x400n);
+export const MEMBER_PERMISSIONS = String(0x800n | 0x400n);
+
+export interface RecordedRequest {
+  method: string;
+  /** The path after /api/v10, e.g. /channels/1/messages. */
+  route: string;
+  body: unknown;
+  at: number;
+}
+
+export interface FakeUser {
+  id: string;
+  name: string;
+  admin?: boolean;
+  locale?: string;
+}
+
+interface Waiter {
+  match: (r: RecordedRequest) => boolean;
+  resolve: (r: RecordedRequest) => void;
+}
+
+let snowflake = 900000000000000000n;
+const nextId = () => String(++snowflake);
+
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  /** IDENTIFY payloads received (intents, token) */
+  readonly identifies: { token: string; intents: number }[] = [];
+  private readonly server: Server;
+  private readonly gateway: WebSocketServer;
+  private readonly sockets = new Set<WebSocket>();
+  private waiters: Waiter[] = [];
+  private seq = 0;
+  private port = 0;
+
+  constructor() {
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    this.gateway = new WebSocketServer({ server: this.server, path: '/gateway' });
+    this.gateway.on('connection', (socket) => this.onSocket(socket));
+  }
+
+  async listen(): Promise<void> {
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  /** What DISCORD_API_URL is set to. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  /** Resolves with the first recorded request (past or future) that matches. */
+  waitFor(match: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+    const found = this.requests.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w.resolve !== done);
+        reject(new Error(`fake Discord: no matching request within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const done = (r: RecordedRequest) => {
+        clearTimeout(timer);
+        resolve(r);
+      };
+      this.waiters.push({ match, resolve: done });
+    });
+  }
+
+  /** Requests about one interaction: its callback and the webhook calls made with its token. */
+  requestsFor(interactionId: string): RecordedRequest[] {
+    const token = tokenOf(interactionId);
+    return this.requests.filter((r) => r.route.includes(`/${interactionId}/`) || r.route.includes(`/${token}`));
+  }
+
+  // ---- interactions --------------------------------------------------------------------------------------------
+
+  /** Sends a slash command; resolves with the interaction id once dispatched. */
+  command(user: FakeUser, name: string, options: Record<string, string | number> = {}, channelId = CHANNEL_ID) {
+    return this.dispatchInteraction(user, channelId, {
+      type: 2,
+      data: {
+        id: nextId(),
+        name,
+        type: 1,
+        options: Object.entries(options).map(([key, value]) => ({
+          name: key,
+          type: typeof value === 'number' ? 4 : 3,
+          value,
+        })),
+      },
+    });
+  }
+
+  autocomplete(user: FakeUser, name: string, option: string, partial: string) {
+    return this.dispatchInteraction(user, CHANNEL_ID, {
+      type: 4,
+      data: { id: nextId(), name, type: 1, options: [{ name: option, type: 3, value: partial, focused: true }] },
+    });
+  }
+
+  /** Clicks a button of a message the bot sent (as recorded: its id, channel and components). */
+  click(user: FakeUser, message: { id: string; channel_id: string; ephemeral?: boolean }, customId: string) {
+    return this.dispatchInteraction(user, message.channel_id, {
+      type: 3,
+      message: this.messageObject(message.id, message.channel_id, {}, message.ephemeral ? 64 : 0),
+      data: { custom_id: customId, component_type: 2 },
+    });
+  }
+
+  submitModal(user: FakeUser, customId: string, field: string, value: string) {
+    return this.dispatchInteraction(user, CHANNEL_ID, {
+      type: 5,
+      data: {
+        custom_id: customId,
+        components: [{ type: 18, id: 2, component: { type: 4, id: 3, custom_id: field, value } }],
+      },
+    });
+  }
+
+  private dispatchInteraction(user: FakeUser, channelId: string, rest: Record<string, unknown>): string {
+    const id = nextId();
+    this.dispatch('INTERACTION_CREATE', {
+      id,
+      application_id: APP_ID,
+      token: tokenOf(id),
+      version: 1,
+      guild_id: GUILD_ID,
+      channel_id: channelId,
+      channel: { id: channelId, type: 0, guild_id: GUILD_ID, name: 'geral' },
+      member: {
+        user: { id: user.id, username: user.name, global_name: user.name, discriminator: '0', avatar: null },
+        roles: [],
+        permissions: user.admin ? ADMIN_PERMISSIONS : MEMBER_PERMISSIONS,
+        joined_at: '2026-01-01T00:00:00.000Z',
+        nick: null,
+        deaf: false,
+        mute: false,
+        flags: 0,
+      },
+      locale: user.locale ?? 'pt-BR',
+      guild_locale: 'pt-BR',
+      app_permissions: '2248473465835073',
+      entitlements: [],
+      authorizing_integration_owners: { '0': GUILD_ID },
+      context: 0,
+      ...rest,
+    });
+    return id;
+  }
+
+  // ---- gateway -------------------------------------------------------------------------------------------------
+
+  private onSocket(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
+    socket.on('message', (raw) => {
+      const packet = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> };
+      if (packet.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      if (packet.op === 2) {
+        this.identifies.push({ token: String(packet.d.token), intents: Number(packet.d.intents) });
+        this.sendDispatch(socket, 'READY', {
+          v: 10,
+          user: { id: BOT_ID, username: 'Turma', discriminator: '0', avatar: null, bot: true, global_name: null },
+          guilds: [{ id: GUILD_ID, unavailable: true }],
+          session_id: 'fake-session',
+          resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+          shard: [0, 1],
+          application: { id: APP_ID, flags: 0 },
+        });
+        this.sendDispatch(socket, 'GUILD_CREATE', this.guild());
+      }
+    });
+  }
+
+  private guild() {
+    return {
+      id: GUILD_ID,
+      name: 'MLOps Turma',
+      icon: null,
+      owner_id: '400000000000000001',
+      unavailable: false,
+      member_count: 40,
+      large: false,
+      joined_at: '2026-01-01T00:00:00.000Z',
+      features: [],
+      preferred_locale: 'pt-BR',
+      roles: [{ id: GUILD_ID, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0 }],
+      channels: [{ id: CHANNEL_ID, type: 0, name: 'geral', position: 0, guild_id: GUILD_ID }],
+      threads: [],
+      members: [],
+      presences: [],
+      voice_states: [],
+      emojis: [],
+      stickers: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  private dispatch(event: string, data: unknown): void {
+    for (const socket of this.sockets) this.sendDispatch(socket, event, data);
+  }
+
+  private sendDispatch(socket: WebSocket, event: string, data: unknown): void {
+    socket.send(JSON.stringify({ op: 0, t: event, s: ++this.seq, d: data }));
+  }
+
+  // ---- REST ----------------------------------------------------------------------------------------------------
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const route = url.pathname.replace(/^\/api\/v\d+/, '');
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      route,
+      body: text && req.headers['content-type']?.includes('json') ? JSON.parse(text) : text || undefined,
+      at: performance.now(),
+    };
+    const reply = (status: number, body?: unknown) => {
+      res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+      res.end(body === undefined ? undefined : JSON.stringify(body));
+    };
+    const body = record.body as Record<string, unknown> | undefined;
+    let m: RegExpExecArray | null;
+    if (record.method === 'GET' && route === '/gateway/bot') {
+      reply(200, {
+        url: `ws://127.0.0.1:${this.port}/gateway`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      });
+    } else if ((m = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(route))) {
+      reply(204);
+    } else if ((m = /^\/webhooks\/\d+\/[^/]+(?:\/messages\/@original)?$/.exec(route))) {
+      if (record.method === 'DELETE') reply(204);
+      else reply(200, this.messageObject(nextId(), CHANNEL_ID, body));
+    } else if ((m = /^\/channels\/(\d+)\/messages$/.exec(route)) && record.method === 'POST') {
+      reply(200, this.messageObject(nextId(), m[1]!, body));
+    } else if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(route)) && record.method === 'PATCH') {
+      reply(200, this.messageObject(m[2]!, m[1]!, body));
+    } else if ((m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(route))) {
+      reply(201, {
+        id: nextId(),
+        type: 11,
+        guild_id: GUILD_ID,
+        parent_id: m[1],
+        name: body?.name,
+        owner_id: BOT_ID,
+        thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false },
+      });
+    } else if (/^\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/.test(route) && record.method === 'PUT') {
+      const list = (body as unknown as Record<string, unknown>[]) ?? [];
+      reply(
+        200,
+        list.map((c) => ({ ...c, id: nextId(), application_id: APP_ID, version: nextId() })),
+      );
+    } else {
+      reply(404, { message: `fake Discord has no route ${record.method} ${route}`, code: 0 });
+    }
+    this.record(record);
+  }
+
+  private record(r: RecordedRequest): void {
+    this.requests.push(r);
+    const ready = this.waiters.filter((w) => w.match(r));
+    this.waiters = this.waiters.filter((w) => !w.match(r));
+    for (const w of ready) w.resolve(r);
+  }
+
+  private messageObject(id: string, channelId: string, body: Record<string, unknown> = {}, flags = 0) {
+    return {
+      id,
+      channel_id: channelId,
+      guild_id: GUILD_ID,
+      author: { id: BOT_ID, username: 'Turma', discriminator: '0', avatar: null, bot: true },
+      content: body.content ?? '',
+      embeds: body.embeds ?? [],
+      components: body.components ?? [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      type: 0,
+      flags: (body.flags as number | undefined) ?? flags,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+    };
+  }
+}
+
+/** Interaction tokens are derived from the id so tests can find the webhook calls of an interaction. */
+export const tokenOf = (interactionId: string) => `itoken-${interactionId}`;
