@@ -1,32 +1,219 @@
 // End to end on Discord: the real discord.js client logged into a local fake Discord, the real app on SQLite.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNEL_ID, type FakeUser } from './fake-discord.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../../commands/index.ts';
+import { buildCommandPayloads } from '../../../src/platforms/discord/register.ts';
+import { registerCommands } from '../../../src/platforms/discord/register-cli.ts';
+import { count, letters } from '../../quiz/helpers.ts';
+import { APP_ID, CHANNEL_ID, type FakeUser, GUILD_ID } from './fake-discord.ts';
 import { type DiscordRig, startDiscordRig } from './harness.ts';
 
 const ana: FakeUser = { id: '500000000000000001', name: 'Ana' };
 const bruno: FakeUser = { id: '500000000000000002', name: 'Bruno' };
+const monitor: FakeUser = { id: '500000000000000009', name: 'Monitora', admin: true };
+
+type Payload = { embeds?: { title?: string; description?: string }[]; components?: Row[]; flags?: number };
+type Row = { components: { label: string; custom_id: string }[] };
+
+const buttons = (payload: Payload | undefined) =>
+  (payload?.components ?? []).flatMap((row) => row.components);
+/** The custom id of the answer button for letter X. */
+const buttonFor = (payload: Payload | undefined, letter: string) =>
+  buttons(payload).find((b) => b.label === letter)!.custom_id;
+const textOf = (payload: unknown) => JSON.stringify(payload);
+
+let rig: DiscordRig;
+afterEach(async () => {
+  await rig?.dispose();
+});
 
 describe('Discord end to end', () => {
-  let rig: DiscordRig;
-  beforeEach(async () => {
+  it('logs in with the Guilds intent only and answers /glossary drift with both drifts, publicly', async () => {
     rig = await startDiscordRig();
-  });
-  afterEach(async () => {
-    await rig.dispose();
-  });
-
-  it('logs in with the Guilds intent only', () => {
     expect(rig.fake.identifies).toEqual([{ token: 'fake-discord-token', intents: 1 }]);
-  });
-
-  it('answers /glossary drift with Data Drift and Concept Drift in one public embed', async () => {
-    const id = rig.fake.command(ana, 'glossary', { term: 'drift' });
-    const cb = await rig.callback(id);
+    const cb = await rig.callback(rig.fake.command(ana, 'glossary', { term: 'drift' }));
     expect(cb.type).toBe(4);
-    const text = JSON.stringify(cb.data);
-    expect(text).toContain('Data Drift');
-    expect(text).toContain('Concept Drift');
+    expect(textOf(cb.data)).toContain('Data Drift');
+    expect(textOf(cb.data)).toContain('Concept Drift');
     expect(cb.data?.flags).toBeUndefined();
     expect(cb.data?.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('suggests glossary terms and lessons as the user types', async () => {
+    rig = await startDiscordRig();
+    const cb = await rig.callback(rig.fake.autocomplete(ana, 'glossary', 'term', 'feat'));
+    expect(cb.type).toBe(8);
+    const choices = (cb.data as { choices: { name: string; value: string }[] }).choices;
+    expect(choices.map((c) => c.name)).toContain('Feature Store');
+    const lessons = await rig.callback(rig.fake.autocomplete(ana, 'quiz', 'lesson', ''));
+    expect((lessons.data as { choices: unknown[] }).choices.length).toBeGreaterThan(0);
+  });
+
+  it('runs /quiz practice privately and answers the click by updating the card', async () => {
+    rig = await startDiscordRig();
+    const cb = await rig.callback(rig.fake.command(ana, 'quiz'));
+    expect(cb.type).toBe(4);
+    expect(cb.data?.flags).toBe(64);
+    const { right } = letters(rig.app, 'practice');
+    const click = rig.fake.click(
+      ana,
+      { id: '1', channel_id: CHANNEL_ID, ephemeral: true },
+      buttonFor(cb.data, right),
+    );
+    const answer = await rig.callback(click);
+    expect(answer.type).toBe(7);
+    expect(textOf(answer.data)).toMatch(/Certo|Correto|✅/);
+    expect(count(rig.app, "select count(*) from score_events where kind = 'practice'")).toBe(1);
+  });
+
+  it('scores a daily question once per member, a double click included', async () => {
+    rig = await startDiscordRig();
+    const opened = await rig.callback(rig.fake.command(monitor, 'quiz', { mode: 'daily' }));
+    expect(opened.data?.flags).toBeUndefined();
+    const { right, wrong } = letters(rig.app, 'daily');
+    const msg = { id: '42', channel_id: CHANNEL_ID };
+    const first = await rig.callback(rig.fake.click(ana, msg, buttonFor(opened.data, right)));
+    const again = await rig.callback(rig.fake.click(ana, msg, buttonFor(opened.data, right)));
+    const other = await rig.callback(rig.fake.click(bruno, msg, buttonFor(opened.data, wrong)));
+    for (const cb of [first, again, other]) expect(cb.data?.flags).toBe(64);
+    expect(textOf(again.data)).toContain(`Você já respondeu ${right}`);
+    expect(count(rig.app, "select count(*) from score_events where kind = 'daily'")).toBe(1);
+    expect(count(rig.app, 'select count(*) from answers')).toBe(2);
+  });
+
+  it('plays /quiz live for two questions with standings and a podium in the channel', async () => {
+    rig = await startDiscordRig();
+    const start = rig.fake.command(monitor, 'quiz', { mode: 'live', lesson: '1', count: 2, seconds: 20 });
+    const intro = await rig.callback(start);
+    const question = (await rig.followUp(start)) as Payload;
+    expect(textOf(intro.data)).toContain('Rodada ao vivo');
+    let q = letters(rig.app, 'live');
+    await rig.callback(
+      rig.fake.click(ana, { id: '1', channel_id: CHANNEL_ID }, buttonFor(question, q.right)),
+    );
+    await rig.app.timers.advanceTo(new Date(rig.app.clock.now().getTime() + 21_000));
+    const posted = () =>
+      rig.fake.requests.filter((r) => r.method === 'POST' && r.route === `/channels/${CHANNEL_ID}/messages`);
+    await rig.fake.waitFor(() => posted().length >= 2);
+    expect(textOf(posted()[0]!.body)).toContain('Tempo esgotado');
+    q = letters(rig.app, 'live');
+    await rig.callback(
+      rig.fake.click(
+        bruno,
+        { id: '2', channel_id: CHANNEL_ID },
+        buttonFor(posted()[1]!.body as Payload, q.right),
+      ),
+    );
+    await rig.app.timers.advanceTo(new Date(rig.app.clock.now().getTime() + 21_000));
+    await rig.fake.waitFor(() => posted().some((r) => textOf(r.body).includes('Pódio')));
+    const podium = textOf(posted().find((r) => textOf(r.body).includes('Pódio'))!.body);
+    expect(podium).toContain('Ana');
+    expect(podium).toContain('Bruno');
+    for (const r of posted())
+      expect((r.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('shows /leaderboard and /agenda', async () => {
+    rig = await startDiscordRig();
+    const board = await rig.callback(rig.fake.command(ana, 'leaderboard'));
+    expect(board.type).toBe(4);
+    expect(textOf(board.data)).toContain('Ninguém pontuou esta semana');
+    const agenda = await rig.callback(rig.fake.command(ana, 'agenda'));
+    expect(textOf(agenda.data)).toContain('Aula');
+  });
+
+  it('speaks English to a user whose Discord is in English', async () => {
+    rig = await startDiscordRig();
+    const cb = await rig.callback(rig.fake.command({ ...ana, locale: 'en-US' }, 'help'));
+    expect(textOf(cb.data)).toMatch(/glossary/i);
+    expect(textOf(cb.data)).not.toContain('Glossário');
+  });
+
+  it('refuses /config to a member without Manage Server, privately', async () => {
+    rig = await startDiscordRig();
+    const cb = await rig.callback(rig.fake.command(ana, 'config', { setting: 'show' }));
+    expect(cb.data?.flags).toBe(64);
+    expect(textOf(cb.data)).toContain('Só quem administra a comunidade');
+  });
+
+  it('never pings: @everyone in an argument comes back with allowed_mentions empty', async () => {
+    rig = await startDiscordRig();
+    const cb = await rig.callback(rig.fake.command(ana, 'glossary', { term: '@everyone <@&123> <@456>' }));
+    expect(cb.data?.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('opens a modal for /reflect without text and saves what is submitted', async () => {
+    rig = await startDiscordRig();
+    const cb = await rig.callback(rig.fake.command(ana, 'reflect'));
+    expect(cb.type).toBe(9);
+    const modal = cb.data as { custom_id: string; title: string; components: { type: number }[] };
+    expect(modal.title).toMatch(/Reflexão — Aula \d/);
+    expect(modal.components.map((c) => c.type)).toEqual([10, 18]);
+    const saved = await rig.callback(
+      rig.fake.submitModal(
+        ana,
+        modal.custom_id,
+        'text',
+        'Espero entender como detectar data drift em produção.',
+      ),
+    );
+    expect(saved.data?.flags).toBe(64);
+    expect(textOf(saved.data)).toContain('Reflexão registrada');
+    expect(count(rig.app, 'select count(*) from reflections')).toBe(1);
+  });
+
+  it('defers slow work, then edits the deferred reply', async () => {
+    rig = await startDiscordRig(undefined, {
+      deferAfterMs: 20,
+      commands: [
+        ...commands,
+        {
+          name: 'slow',
+          description: { 'pt-BR': 'lento', en: 'slow' },
+          options: {},
+          run: async () => {
+            await new Promise((r) => setTimeout(r, 200));
+            return { text: 'pronto' };
+          },
+        },
+      ],
+    });
+    const id = rig.fake.command(ana, 'slow');
+    expect((await rig.callback(id)).type).toBe(5);
+    const edit = await rig.fake.waitFor(
+      (r) => r.method === 'PATCH' && r.route.endsWith('/messages/@original'),
+    );
+    expect(textOf(edit.body)).toContain('pronto');
+  });
+
+  it('posts the scheduled agenda in the announcements channel and starts its reflection thread', async () => {
+    // Monday 16 Nov 08:00 in São Paulo: lesson 2 is Tuesday 19:00, so its agenda goes out Monday 19:00 (22:00 UTC).
+    rig = await startDiscordRig(new Date('2026-11-16T11:00:00Z'));
+    const set = await rig.callback(rig.fake.command(monitor, 'config', { setting: 'channel' }));
+    expect(set.data?.flags).toBe(64);
+    await rig.app.resume();
+    await rig.app.timers.advanceTo(new Date('2026-11-16T22:00:00Z'));
+    const thread = await rig.fake.waitFor((r) => /^\/channels\/\d+\/messages\/\d+\/threads$/.test(r.route));
+    expect(thread.body).toMatchObject({ name: 'Reflexões — Aula 2' });
+    const agenda = rig.fake.requests.find(
+      (r) => r.route === `/channels/${CHANNEL_ID}/messages` && textOf(r.body).includes('📚 Aula 2'),
+    );
+    expect(agenda).toBeDefined();
+    expect(
+      count(rig.app, "select count(*) from scheduled_runs where kind = 'agenda' and status = 'done'"),
+    ).toBe(1);
+  });
+
+  it('registers the commands from their definitions, to the guild when one is set', async () => {
+    rig = await startDiscordRig();
+    const result = await registerCommands({
+      token: 'fake-discord-token',
+      applicationId: APP_ID,
+      guildId: GUILD_ID,
+      apiUrl: rig.fake.apiUrl,
+    });
+    expect(result.scope).toBe('guild');
+    const put = await rig.fake.waitFor((r) => r.method === 'PUT');
+    expect(put.route).toBe(`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
+    expect(put.body).toEqual(JSON.parse(JSON.stringify(buildCommandPayloads(commands))));
   });
 });

@@ -93,13 +93,20 @@ export class FakeDiscord {
   /** Requests about one interaction: its callback and the webhook calls made with its token. */
   requestsFor(interactionId: string): RecordedRequest[] {
     const token = tokenOf(interactionId);
-    return this.requests.filter((r) => r.route.includes(`/${interactionId}/`) || r.route.includes(`/${token}`));
+    return this.requests.filter(
+      (r) => r.route.includes(`/${interactionId}/`) || r.route.includes(`/${token}`),
+    );
   }
 
   // ---- interactions --------------------------------------------------------------------------------------------
 
   /** Sends a slash command; resolves with the interaction id once dispatched. */
-  command(user: FakeUser, name: string, options: Record<string, string | number> = {}, channelId = CHANNEL_ID) {
+  command(
+    user: FakeUser,
+    name: string,
+    options: Record<string, string | number> = {},
+    channelId = CHANNEL_ID,
+  ) {
     return this.dispatchInteraction(user, channelId, {
       type: 2,
       data: {
@@ -118,7 +125,12 @@ export class FakeDiscord {
   autocomplete(user: FakeUser, name: string, option: string, partial: string) {
     return this.dispatchInteraction(user, CHANNEL_ID, {
       type: 4,
-      data: { id: nextId(), name, type: 1, options: [{ name: option, type: 3, value: partial, focused: true }] },
+      data: {
+        id: nextId(),
+        name,
+        type: 1,
+        options: [{ name: option, type: 3, value: partial, focused: true }],
+      },
     });
   }
 
@@ -185,7 +197,14 @@ export class FakeDiscord {
         this.identifies.push({ token: String(packet.d.token), intents: Number(packet.d.intents) });
         this.sendDispatch(socket, 'READY', {
           v: 10,
-          user: { id: BOT_ID, username: 'Turma', discriminator: '0', avatar: null, bot: true, global_name: null },
+          user: {
+            id: BOT_ID,
+            username: 'Turma',
+            discriminator: '0',
+            avatar: null,
+            bot: true,
+            global_name: null,
+          },
           guilds: [{ id: GUILD_ID, unavailable: true }],
           session_id: 'fake-session',
           resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
@@ -238,7 +257,7 @@ export class FakeDiscord {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const route = url.pathname.replace(/^\/api\/v\d+/, '');
+    const route = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
     const record: RecordedRequest = {
       method: req.method ?? 'GET',
       route,
