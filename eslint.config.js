@@ -15,14 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: [
-      'test/**',
-      'src/content/check-cli.ts',
-      'src/content/write-schemas.ts',
-      'src/db/backup-cli.ts',
-      'src/content/ids-cli.ts',
-      'src/platforms/slack/manifest-cli.ts',
-    ],
+    files: ['test/**', 'src/content/write-schemas.ts', 'src/**/*-cli.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,10 +1,12 @@
-// Entry point: `npm start`. Validates settings and content, opens the database, then runs the shell (no tokens)
-// or the configured platforms until stopped.
+// Entry point: `npm start`. Validates settings and content, opens the database, then runs the configured platforms
+// (Discord and/or Slack) until SIGTERM, or the shell when no platform token is set.
 import { createApp } from './app.ts';
 import { OffsetClock, systemClock } from './clock.ts';
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
 import { ContentError } from './content/load.ts';
 import { createLogger } from './log.ts';
+import type { PlatformAdapter } from './platforms/adapter.ts';
+import { DiscordAdapter } from './platforms/discord/adapter.ts';
 import { ShellAdapter } from './platforms/shell/shell.ts';
 
 function fail(message: string): never {
@@ -32,35 +34,57 @@ try {
   fail(`Cannot open the database at ${config.databasePath}: ${(e as Error).message}`);
 }
 
-if (config.discord || config.slack) {
-  fail(
-    'Discord and Slack adapters are not part of this build yet; unset DISCORD_TOKEN / SLACK_BOT_TOKEN to use the shell.',
+const platforms: PlatformAdapter[] = [];
+if (config.discord) {
+  platforms.push(
+    new DiscordAdapter({
+      bot: app.bot,
+      token: config.discord.token,
+      apiUrl: config.discord.apiUrl,
+      logger,
+      locale: config.locale,
+    }),
   );
 }
 
-const shell = new ShellAdapter({
-  bot: app.bot,
-  input: process.stdin,
-  output: process.stdout,
-  locale: config.locale,
-  timezone: config.timezone,
-  timers: app.timers,
-  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-});
-app.messenger.register(shell);
+let shell: ShellAdapter | undefined;
+if (platforms.length === 0) {
+  shell = new ShellAdapter({
+    bot: app.bot,
+    input: process.stdin,
+    output: process.stdout,
+    locale: config.locale,
+    timezone: config.timezone,
+    timers: app.timers,
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  });
+  platforms.push(shell);
+}
 
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  await shell.stop();
+  logger.info('shutting down: finishing in-flight work');
+  for (const platform of platforms)
+    await platform.stop().catch((err) => logger.error({ err }, 'stop failed'));
   await app.close();
   process.exit(code);
 }
 process.once('SIGTERM', () => void shutdown(0));
 process.once('SIGINT', () => void shutdown(0));
 
-await shell.start();
+for (const platform of platforms) {
+  app.messenger.register(platform);
+  try {
+    await platform.start();
+  } catch (e) {
+    await app.close();
+    fail(`Cannot connect to ${platform.platform}: ${(e as Error).message}`);
+  }
+}
 await app.resume();
-await shell.finished;
-await shutdown(0);
+if (shell) {
+  await shell.finished;
+  await shutdown(0);
+}
