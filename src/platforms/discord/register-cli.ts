@@ -2,7 +2,7 @@
 // guild in DISCORD_GUILD_ID (instant, for testing) or globally (every server, may take a while to show).
 import { REST, Routes } from 'discord.js';
 import { commands } from '../../../commands/index.ts';
-import { buildCommandPayloads } from './register.ts';
+import { buildCommandPayloads, inviteUrl } from './register.ts';
 
 export interface RegisterOptions {
   token: string;
@@ -36,6 +36,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         ? `Registered ${count} commands on server ${discord.guildId}; they are usable now.`
         : `Registered ${count} commands globally; Discord may take up to an hour to show them everywhere.`,
     );
+    console.log(`Invite the bot to a server: ${inviteUrl(discord.applicationId)}`);
   } catch (e) {
     console.error(e instanceof ConfigError ? e.message : `Registration failed: ${(e as Error).message}`);
     process.exit(1);

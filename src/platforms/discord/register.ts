@@ -7,6 +7,22 @@ import type { Command, OptionSpec } from '../../bot/command.ts';
 const OPTION_TYPE = { string: 3, integer: 4, user: 6 } as const;
 /** Permission bit Manage Server (API: PermissionFlagsBits.ManageGuild). */
 export const MANAGE_GUILD = 1n << 5n;
+/**
+ * What the bot needs in a channel: view it, send messages and embeds, read history (to edit its own posts), start
+ * public threads from its agenda posts and speak in them. Nothing else.
+ */
+export const BOT_PERMISSIONS =
+  (1n << 10n) | // View Channel
+  (1n << 11n) | // Send Messages
+  (1n << 14n) | // Embed Links
+  (1n << 16n) | // Read Message History
+  (1n << 35n) | // Create Public Threads
+  (1n << 38n); // Send Messages in Threads
+
+/** The link that adds the bot to a server with those permissions and slash commands. */
+export const inviteUrl = (applicationId: string) =>
+  `https://discord.com/oauth2/authorize?client_id=${applicationId}&scope=bot+applications.commands&permissions=${BOT_PERMISSIONS}`;
+
 /** Discord's length limits for command names, descriptions and choices. */
 export const LIMITS = { name: 32, description: 100, choices: 25 } as const;
 

@@ -185,6 +185,25 @@ describe('Discord end to end', () => {
     expect(textOf(edit.body)).toContain('pronto');
   });
 
+  it('apologises privately when answering fails after the bot replied', async () => {
+    rig = await startDiscordRig(undefined, {
+      commands: [
+        ...commands,
+        {
+          name: 'broken',
+          description: { 'pt-BR': 'quebrado', en: 'broken' },
+          options: {},
+          // A button id Discord would refuse: rendering throws inside the adapter, after the bot answered.
+          run: () => ({ text: 'x', buttons: [{ id: 'x'.repeat(101), label: 'x' }] }),
+        },
+      ],
+    });
+    const id = rig.fake.command(ana, 'broken');
+    const cb = await rig.callback(id);
+    expect(cb.data?.flags).toBe(64);
+    expect(cb.data?.content).toContain('Algo deu errado');
+  });
+
   it('posts the scheduled agenda in the announcements channel and starts its reflection thread', async () => {
     // Monday 16 Nov 08:00 in São Paulo: lesson 2 is Tuesday 19:00, so its agenda goes out Monday 19:00 (22:00 UTC).
     rig = await startDiscordRig(new Date('2026-11-16T11:00:00Z'));
