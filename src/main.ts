@@ -65,7 +65,7 @@ let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  logger.info('shutting down: finishing in-flight work');
+  if (!shell) logger.info('shutting down: finishing in-flight work');
   for (const platform of platforms)
     await platform.stop().catch((err) => logger.error({ err }, 'stop failed'));
   await app.close();

@@ -88,13 +88,20 @@ export function coerceValues(
         throw new UserError('usage', t('error.missingOption', { option: name, usage: usage(command) }));
       continue;
     }
-    out[name] = coerceOne(name, spec, text, t);
+    out[name] = coerceOne(command, name, spec, text, t);
   }
   return out;
 }
 
-function coerceOne(name: string, spec: OptionSpec, value: string | number, t: Translate): string | number {
-  const bad = (reason: string) => new UserError('usage', t('error.badOption', { option: name, reason }));
+function coerceOne(
+  command: Command,
+  name: string,
+  spec: OptionSpec,
+  value: string | number,
+  t: Translate,
+): string | number {
+  const bad = (reason: string) =>
+    new UserError('usage', t('error.badOption', { option: name, reason, usage: usage(command) }));
   switch (spec.type) {
     case 'integer': {
       const n = typeof value === 'number' ? value : /^[-+]?\d{1,9}$/.test(value) ? Number(value) : Number.NaN;

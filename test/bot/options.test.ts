@@ -46,8 +46,12 @@ describe('Slack-style argument text', () => {
   });
 
   it('explains bad values with the usage', () => {
-    expect(failure('quiz', 'live count:99')).toBe('Valor inválido para count: deve estar entre 1 e 20');
-    expect(failure('quiz', 'live count:três')).toBe('Valor inválido para count: deve ser um número inteiro');
+    expect(failure('quiz', 'live count:99')).toBe(
+      'Valor inválido para count: deve estar entre 1 e 20. Uso: /quiz [live|stop|daily] [lesson] [count] [seconds]',
+    );
+    expect(failure('quiz', 'live count:três')).toMatch(
+      /^Valor inválido para count: deve ser um número inteiro\. Uso: \/quiz/,
+    );
     expect(failure('leaderboard', 'ontem')).toBe(
       `Opção desconhecida: ontem. Uso: ${usage(command('leaderboard'))}`,
     );

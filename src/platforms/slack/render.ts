@@ -1,7 +1,7 @@
 // Neutral messages as Slack Block Kit: header, mrkdwn sections, context for the footer, buttons in actions blocks,
 // within Slack's limits. Every piece of text is escaped (&, <, >) first, so nothing anyone typed can become
 // <!channel>, a user mention or a link; only then is the neutral Markdown turned into Slack's mrkdwn.
-import type { OutMessage } from '../../core/message.ts';
+import type { Form, OutMessage } from '../../core/message.ts';
 import { splitText, truncate } from '../../core/text.ts';
 
 /** Slack's limits (https://api.slack.com/reference/block-kit/blocks). */
@@ -102,4 +102,54 @@ export function renderSlack(message: OutMessage): SlackMessagePayload[] {
     });
   }
   return payloads;
+}
+
+/** Slack's modal limits (title, submit/close labels, input label and placeholder). */
+export const SLACK_MODAL_LIMITS = {
+  title: 24,
+  button: 24,
+  label: 2000,
+  placeholder: 150,
+  input: 3000,
+} as const;
+
+/** A form as a modal view; `metadata` (where it was opened) comes back with the submission. */
+export function renderModalView(
+  message: OutMessage & { form: Form },
+  metadata: string,
+  labels: { submit: string; close: string },
+) {
+  const { form } = message;
+  const intro = [message.title && `**${message.title}**`, message.text].filter(Boolean).join('\n');
+  const plain = (text: string, max: number) => ({
+    type: 'plain_text' as const,
+    text: truncate(text, max),
+    emoji: true,
+  });
+  return {
+    type: 'modal' as const,
+    callback_id: `form:${form.command}:${form.field.name}`,
+    private_metadata: metadata,
+    title: plain(form.title, SLACK_MODAL_LIMITS.title),
+    submit: plain(labels.submit, SLACK_MODAL_LIMITS.button),
+    close: plain(labels.close, SLACK_MODAL_LIMITS.button),
+    blocks: [
+      ...(intro ? [section(truncate(toMrkdwn(intro), SLACK_LIMITS.sectionText))] : []),
+      {
+        type: 'input',
+        block_id: form.field.name,
+        label: plain(form.field.label, SLACK_MODAL_LIMITS.label),
+        element: {
+          type: 'plain_text_input',
+          action_id: form.field.name,
+          multiline: true,
+          ...(form.field.placeholder
+            ? { placeholder: plain(form.field.placeholder, SLACK_MODAL_LIMITS.placeholder) }
+            : {}),
+          ...(form.field.minLength ? { min_length: form.field.minLength } : {}),
+          max_length: Math.min(form.field.maxLength ?? SLACK_MODAL_LIMITS.input, SLACK_MODAL_LIMITS.input),
+        },
+      },
+    ],
+  };
 }

@@ -1,0 +1,331 @@
+// The Slack adapter: a bolt App (Socket Mode with an app token, else HTTP at /slack/events with the signing secret).
+// Every request is acknowledged first; the work continues after the ack and answers through response_url, a modal,
+// or the Web API. Clicks are de-duplicated (platform retries), admins come from users.info or SLACK_ADMIN_USER_IDS.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  App,
+  HTTPReceiver,
+  LogLevel,
+  type Logger as BoltLogger,
+  type RespondFn,
+  type SlashCommand,
+  type BlockAction,
+  type ViewSubmitAction,
+} from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Bot } from '../../bot/bot.ts';
+import type { Actor, InboundEvent } from '../../bot/events.ts';
+import { type Locale, translator } from '../../core/i18n.ts';
+import type { Form, OutMessage } from '../../core/message.ts';
+import type { Logger } from '../../log.ts';
+import type { PlatformAdapter, PostedRef, PostTarget } from '../adapter.ts';
+import { actorOf, placeOf, type SlackUser, unescapeSlack } from './parse.ts';
+import { escapeSlack, renderModalView, renderSlack, type SlackMessagePayload } from './render.ts';
+import { RecentKeys } from '../../core/recent-keys.ts';
+
+export interface SlackAdapterOptions {
+  bot: Bot;
+  botToken: string;
+  /** Socket Mode when set. */
+  appToken?: string;
+  /** HTTP mode: verifies every request (bad or stale signature → 401). */
+  signingSecret?: string;
+  /** Web API base (SLACK_API_URL), for tests and proxies. */
+  apiUrl?: string;
+  adminUserIds: readonly string[];
+  /** HTTP mode: where /slack/events listens (0: any free port, for tests). */
+  port: number;
+  logger: Logger;
+  locale: Locale;
+}
+
+/** How long a user's admin flag, name and locale are trusted before users.info is asked again. */
+const USER_TTL_MS = 10 * 60_000;
+
+const hasForm = (m: OutMessage): m is OutMessage & { form: Form } => m.form !== undefined;
+
+/** bolt's logger interface over pino, so bolt's own messages land in the same structured log. */
+function boltLogger(logger: Logger): BoltLogger {
+  const child = logger.child({ platform: 'slack' });
+  let level = LogLevel.INFO;
+  return {
+    debug: (...msg) => child.debug(msg.join(' ')),
+    info: (...msg) => child.info(msg.join(' ')),
+    warn: (...msg) => child.warn(msg.join(' ')),
+    error: (...msg) => child.error(msg.join(' ')),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+export class SlackAdapter implements PlatformAdapter {
+  readonly platform = 'slack' as const;
+  readonly app: App;
+  private readonly server: Server | undefined;
+  private readonly admins: ReadonlySet<string>;
+  private readonly users = new Map<string, { actor: Omit<Actor, 'id'>; until: number }>();
+  private readonly seen = new RecentKeys(10_000);
+  private readonly inflight = new Set<Promise<unknown>>();
+
+  constructor(private readonly opts: SlackAdapterOptions) {
+    this.admins = new Set(opts.adminUserIds);
+    const apiUrl = opts.apiUrl && (opts.apiUrl.endsWith('/') ? opts.apiUrl : `${opts.apiUrl}/`);
+    const clientOptions = apiUrl ? { slackApiUrl: apiUrl } : undefined;
+    const logger = boltLogger(opts.logger);
+    if (opts.appToken) {
+      this.app = new App({
+        token: opts.botToken,
+        appToken: opts.appToken,
+        socketMode: true,
+        clientOptions,
+        installerOptions: { clientOptions },
+        logger,
+        deferInitialization: true,
+      });
+    } else {
+      const receiver = new HTTPReceiver({
+        signingSecret: opts.signingSecret ?? '',
+        endpoints: '/slack/events',
+        logger,
+        processBeforeResponse: false,
+      });
+      // Initialised in start(): auth.test checks the token before anything is served.
+      this.app = new App({
+        token: opts.botToken,
+        receiver,
+        clientOptions,
+        logger,
+        deferInitialization: true,
+      });
+      this.server = createServer(receiver.requestListener);
+    }
+    this.app.command(/.*/, ({ command, ack, respond, client }) =>
+      this.track(async () => {
+        await ack();
+        await this.onCommand(command, respond, client);
+      }),
+    );
+    this.app.action(/.*/, ({ body, ack, respond, client }) =>
+      this.track(async () => {
+        await ack();
+        if (body.type === 'block_actions') await this.onClick(body, respond, client);
+      }),
+    );
+    this.app.view(/^form:/, ({ body, ack, client }) =>
+      this.track(async () => {
+        await ack();
+        if (body.type === 'view_submission') await this.onForm(body, client);
+      }),
+    );
+    this.app.error(async (err) => {
+      opts.logger.error({ err, platform: 'slack' }, 'slack request failed');
+    });
+  }
+
+  /** The HTTP receiver's port (HTTP mode), once started. */
+  get port(): number | undefined {
+    return (this.server?.address() as AddressInfo | null)?.port;
+  }
+
+  async start(): Promise<void> {
+    await this.app.init();
+    if (this.server) {
+      await new Promise<void>((resolve, reject) => {
+        this.server!.once('error', reject);
+        this.server!.listen(this.opts.port, () => resolve());
+      });
+      this.opts.logger.info({ port: this.port }, 'slack listening at /slack/events');
+    } else {
+      await this.app.start();
+      this.opts.logger.info('slack connected (Socket Mode)');
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.server) await new Promise((resolve) => this.server!.close(resolve));
+    else await this.app.stop();
+    await Promise.allSettled([...this.inflight]);
+  }
+
+  async post(target: PostTarget, message: OutMessage): Promise<PostedRef> {
+    let ts: string | undefined;
+    for (const payload of renderSlack({ ...message, ephemeral: false })) {
+      const sent = await this.app.client.chat.postMessage({
+        channel: target.channelId,
+        ...(target.threadId ? { thread_ts: target.threadId } : {}),
+        text: payload.text,
+        blocks: payload.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      ts ??= sent.ts;
+    }
+    const ref: PostedRef = { channelId: target.channelId, messageId: ts! };
+    if (message.startThread && !target.threadId) {
+      // A Slack thread is the replies to a message: the first reply names it.
+      await this.app.client.chat.postMessage({
+        channel: target.channelId,
+        thread_ts: ts!,
+        text: `🧵 *${escapeSlack(message.startThread.name)}*`,
+      });
+      ref.threadId = ts;
+    }
+    return ref;
+  }
+
+  async edit(ref: PostedRef, message: OutMessage): Promise<void> {
+    const [payload] = renderSlack({ ...message, ephemeral: false });
+    await this.app.client.chat.update({
+      channel: ref.channelId,
+      ts: ref.messageId,
+      text: payload!.text,
+      blocks: payload!.blocks,
+    });
+  }
+
+  private async onCommand(command: SlashCommand, respond: RespondFn, client: WebClient): Promise<void> {
+    const place = placeOf(command.team_id, command.channel_id);
+    const actor = await this.actor(command.user_id, command.user_name, client);
+    const event: InboundEvent = {
+      kind: 'command',
+      name: command.command.replace(/^\//, ''),
+      args: { text: unescapeSlack(command.text ?? '') },
+      actor,
+      place,
+    };
+    await this.answer(event, respond, client, command.trigger_id);
+  }
+
+  private async onClick(body: BlockAction, respond: RespondFn, client: WebClient): Promise<void> {
+    const action = body.actions[0];
+    if (!action || action.type !== 'button') return;
+    // Slack resends a request it thinks failed (X-Slack-Retry-Num): the same click, the same action_ts.
+    if (!this.seen.add(`${body.user.id}:${action.action_ts}:${action.action_id}`)) return;
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
+    const place = placeOf(teamId, channelId, body.message?.thread_ts);
+    const actor = await this.actor(body.user.id, body.user.name ?? body.user.username ?? '', client);
+    await this.answer(
+      { kind: 'action', buttonId: action.action_id, actor, place },
+      respond,
+      client,
+      body.trigger_id,
+    );
+  }
+
+  private async onForm(body: ViewSubmitAction, client: WebClient): Promise<void> {
+    const [, command, field] = body.view.callback_id.split(':');
+    if (!command || !field) return;
+    const meta = JSON.parse(body.view.private_metadata || '{}') as { team?: string; channel?: string };
+    if (!meta.channel) return;
+    const value = body.view.state.values[field]?.[field]?.value ?? '';
+    const actor = await this.actor(body.user.id, body.user.name, client);
+    const place = placeOf(meta.team ?? body.team?.id ?? '', meta.channel);
+    const messages = await this.opts.bot.handle({
+      kind: 'command',
+      name: command,
+      args: { text: value },
+      actor,
+      place,
+    });
+    // A modal has no response_url: answer in the channel it was opened from, privately unless the reply is public.
+    for (const message of messages)
+      for (const payload of renderSlack(message)) {
+        if (message.ephemeral)
+          await client.chat.postEphemeral({
+            channel: meta.channel,
+            user: body.user.id,
+            text: payload.text,
+            blocks: payload.blocks,
+          });
+        else
+          await client.chat.postMessage({
+            channel: meta.channel,
+            text: payload.text,
+            blocks: payload.blocks,
+          });
+      }
+  }
+
+  /** Runs the bot and answers through response_url (or opens the form), with one apology if anything fails. */
+  private async answer(event: InboundEvent, respond: RespondFn, client: WebClient, triggerId?: string) {
+    try {
+      const messages = await this.opts.bot.handle(event);
+      let first = true;
+      for (const message of messages) {
+        if (first && hasForm(message) && triggerId) {
+          const t = translator(event.actor.locale ?? this.opts.locale);
+          const meta = JSON.stringify({ team: event.place.communityId, channel: event.place.channelId });
+          await client.views.open({
+            trigger_id: triggerId,
+            view: renderModalView(message, meta, { submit: t('form.submit'), close: t('form.close') }),
+          });
+          first = false;
+          continue;
+        }
+        for (const payload of renderSlack(message)) {
+          await respond(this.responseOf(payload, message, event.kind === 'action' && first));
+          first = false;
+        }
+      }
+    } catch (err) {
+      this.opts.logger.error(
+        {
+          err,
+          platform: 'slack',
+          kind: event.kind,
+          command: event.kind === 'command' ? event.name : undefined,
+          user: event.actor.id,
+          team: event.place.communityId,
+        },
+        'slack answer failed',
+      );
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: translator(this.opts.locale)('error.generic'),
+      }).catch(() => undefined);
+    }
+  }
+
+  /** A response_url body: a click's first answer may replace the message it came from. */
+  private responseOf(payload: SlackMessagePayload, message: OutMessage, mayReplace: boolean) {
+    return {
+      text: payload.text,
+      blocks: payload.blocks,
+      ...(mayReplace && message.replace
+        ? { replace_original: true }
+        : {
+            replace_original: false,
+            response_type: message.ephemeral ? ('ephemeral' as const) : ('in_channel' as const),
+          }),
+    };
+  }
+
+  /** Name, admin flag and locale from users.info, cached for a while; without it, only the configured admins. */
+  private async actor(id: string, fallbackName: string, client: WebClient): Promise<Actor> {
+    const now = performance.now();
+    const cached = this.users.get(id);
+    if (cached && cached.until > now) return { id, ...cached.actor };
+    let user: SlackUser | undefined;
+    try {
+      user = (await client.users.info({ user: id, include_locale: true })).user as SlackUser | undefined;
+    } catch (err) {
+      this.opts.logger.warn({ err, user: id }, 'users.info failed; treating the user as a member');
+    }
+    const { id: _, ...actor } = actorOf(id, user, fallbackName, this.admins);
+    if (user) this.users.set(id, { actor, until: now + USER_TTL_MS });
+    return { id, ...actor };
+  }
+
+  private track<T>(work: () => Promise<T>): Promise<T> {
+    const p = work();
+    this.inflight.add(p);
+    void p.finally(() => this.inflight.delete(p)).catch(() => undefined);
+    return p;
+  }
+}

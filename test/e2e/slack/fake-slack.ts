@@ -1,0 +1,285 @@
+// A local fake of Slack for end-to-end tests and benchmarks. Two halves:
+// - the Web API the bot calls (SLACK_API_URL): auth.test, users.info, chat.postMessage/postEphemeral/update,
+//   views.open, and the response_url endpoints; everything recorded;
+// - Slack's side of the HTTP receiver: slash commands, block_actions and view_submission bodies, signed with the
+//   signing secret the way Slack signs them (v0 HMAC-SHA256 over "v0:timestamp:body").
+import { createHmac } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const TEAM_ID = 'T0TURMA01';
+export const CHANNEL_ID = 'C0GERAL01';
+export const BOT_USER_ID = 'U0TURMABOT';
+export const SIGNING_SECRET = 'fake-signing-secret';
+
+export interface FakeSlackUser {
+  id: string;
+  name: string;
+  admin?: boolean;
+  locale?: string;
+}
+
+export interface SlackCall {
+  /** Web API method (chat.postMessage) or `response` for response_url posts. */
+  method: string;
+  body: Record<string, unknown>;
+  /** For response_url posts: which request it answers. */
+  responseId?: string;
+  at: number;
+}
+
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  readonly users = new Map<string, FakeSlackUser>();
+  private readonly server: Server;
+  private waiters: { match: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }[] = [];
+  private port = 0;
+  private ts = 1_700_000_000;
+  private requestSeq = 0;
+
+  constructor() {
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+  }
+
+  async listen(): Promise<void> {
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  /** What SLACK_API_URL is set to. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  waitFor(match: (c: SlackCall) => boolean, timeoutMs = 5000): Promise<SlackCall> {
+    const found = this.calls.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w.resolve !== done);
+        reject(new Error(`fake Slack: no matching call within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const done = (c: SlackCall) => {
+        clearTimeout(timer);
+        resolve(c);
+      };
+      this.waiters.push({ match, resolve: done });
+    });
+  }
+
+  /** The n-th response_url post answering request `id`. */
+  response(id: string, n = 0): Promise<Record<string, unknown>> {
+    const mine = (c: SlackCall) => c.method === 'response' && c.responseId === id;
+    return this.waitFor((c) => mine(c) && this.calls.filter(mine).length > n).then(
+      () => this.calls.filter(mine)[n]!.body,
+    );
+  }
+
+  // ---- requests Slack sends to the app ----------------------------------------------------------------------------
+
+  /** A slash command body (form-encoded, as Slack sends it) and the id of its response_url. */
+  slashCommand(user: FakeSlackUser, command: string, text = '', channelId = CHANNEL_ID) {
+    const id = this.nextRequestId();
+    const body = new URLSearchParams({
+      token: 'deprecated-verification-token',
+      team_id: TEAM_ID,
+      team_domain: 'turma',
+      channel_id: channelId,
+      channel_name: 'geral',
+      user_id: user.id,
+      user_name: user.name,
+      command: `/${command}`,
+      // As Slack sends it: mentions encoded (<!channel>, <@U1|ana>), a literal & < > typed by a user escaped.
+      text,
+      api_app_id: 'A0TURMA',
+      is_enterprise_install: 'false',
+      response_url: this.responseUrl(id),
+      trigger_id: `trigger-${id}`,
+    }).toString();
+    return { id, body };
+  }
+
+  /** A button click on a message, as a block_actions payload. */
+  click(
+    user: FakeSlackUser,
+    actionId: string,
+    message: { ts: string; ephemeral?: boolean },
+    actionTs?: string,
+  ) {
+    const id = this.nextRequestId();
+    const payload = {
+      type: 'block_actions',
+      user: { id: user.id, username: user.name, name: user.name, team_id: TEAM_ID },
+      api_app_id: 'A0TURMA',
+      token: 'deprecated-verification-token',
+      container: {
+        type: 'message',
+        message_ts: message.ts,
+        channel_id: CHANNEL_ID,
+        is_ephemeral: !!message.ephemeral,
+      },
+      trigger_id: `trigger-${id}`,
+      team: { id: TEAM_ID, domain: 'turma' },
+      enterprise: null,
+      is_enterprise_install: false,
+      channel: { id: CHANNEL_ID, name: 'geral' },
+      message: { type: 'message', ts: message.ts, text: '', blocks: [] },
+      state: { values: {} },
+      response_url: this.responseUrl(id),
+      actions: [
+        {
+          action_id: actionId,
+          block_id: 'b1',
+          text: { type: 'plain_text', text: actionId, emoji: true },
+          value: actionId,
+          type: 'button',
+          action_ts: actionTs ?? `${this.ts++}.000100`,
+        },
+      ],
+    };
+    return { id, body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString() };
+  }
+
+  /** Submits a modal the bot opened (its view as sent to views.open) with a value for its one input. */
+  submitView(
+    user: FakeSlackUser,
+    view: { callback_id: string; private_metadata: string },
+    field: string,
+    value: string,
+  ) {
+    const payload = {
+      type: 'view_submission',
+      team: { id: TEAM_ID, domain: 'turma' },
+      user: { id: user.id, username: user.name, name: user.name, team_id: TEAM_ID },
+      api_app_id: 'A0TURMA',
+      token: 'deprecated-verification-token',
+      trigger_id: 'trigger-view',
+      view: {
+        id: 'V0001',
+        type: 'modal',
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        state: { values: { [field]: { [field]: { type: 'plain_text_input', value } } } },
+      },
+    };
+    return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  }
+
+  /** Headers Slack would send with this body; `age` seconds old. */
+  sign(body: string, options: { secret?: string; ageSeconds?: number; retry?: number } = {}) {
+    const timestamp = String(Math.floor(Date.now() / 1000) - (options.ageSeconds ?? 0));
+    const signature = `v0=${createHmac('sha256', options.secret ?? SIGNING_SECRET)
+      .update(`v0:${timestamp}:${body}`)
+      .digest('hex')}`;
+    return {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': timestamp,
+      'x-slack-signature': signature,
+      ...(options.retry
+        ? { 'x-slack-retry-num': String(options.retry), 'x-slack-retry-reason': 'http_timeout' }
+        : {}),
+    };
+  }
+
+  private nextRequestId = () => String(++this.requestSeq);
+  private responseUrl = (id: string) => `http://127.0.0.1:${this.port}/response/${id}`;
+
+  // ---- the Web API ----------------------------------------------------------------------------------------------
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const body = parseBody(text, req.headers['content-type'] ?? '');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const reply = (status: number, json: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(json));
+    };
+    const response = /^\/response\/(\w+)$/.exec(url.pathname);
+    const method = response ? 'response' : url.pathname.replace(/^\/api\//, '');
+    const call: SlackCall = {
+      method,
+      body,
+      at: performance.now(),
+      ...(response ? { responseId: response[1] } : {}),
+    };
+    switch (method) {
+      case 'response':
+        reply(200, { ok: true });
+        break;
+      case 'auth.test':
+        reply(200, {
+          ok: true,
+          url: 'https://turma.slack.com/',
+          team: 'Turma',
+          user: 'turma',
+          team_id: TEAM_ID,
+          user_id: BOT_USER_ID,
+          bot_id: 'B0TURMA',
+        });
+        break;
+      case 'users.info': {
+        const user = this.users.get(String(body.user));
+        if (!user) reply(200, { ok: false, error: 'user_not_found' });
+        else
+          reply(200, {
+            ok: true,
+            user: {
+              id: user.id,
+              team_id: TEAM_ID,
+              name: user.name.toLowerCase(),
+              is_admin: !!user.admin,
+              is_owner: false,
+              is_primary_owner: false,
+              locale: user.locale ?? 'pt-BR',
+              profile: { display_name: user.name, real_name: user.name },
+            },
+          });
+        break;
+      }
+      case 'chat.postMessage': {
+        const ts = `${this.ts++}.000200`;
+        reply(200, { ok: true, channel: body.channel, ts, message: { ts, text: body.text } });
+        break;
+      }
+      case 'chat.postEphemeral':
+        reply(200, { ok: true, message_ts: `${this.ts++}.000300` });
+        break;
+      case 'chat.update':
+        reply(200, { ok: true, channel: body.channel, ts: body.ts });
+        break;
+      case 'views.open':
+        reply(200, { ok: true, view: { id: 'V0001', ...(body.view as object) } });
+        break;
+      default:
+        reply(200, { ok: false, error: 'unknown_method' });
+    }
+    this.record(call);
+  }
+
+  private record(call: SlackCall): void {
+    this.calls.push(call);
+    const ready = this.waiters.filter((w) => w.match(call));
+    this.waiters = this.waiters.filter((w) => !w.match(call));
+    for (const w of ready) w.resolve(call);
+  }
+}
+
+/** Web API bodies come form-encoded (JSON-valued fields as strings) or as JSON; response_url posts as JSON. */
+function parseBody(text: string, contentType: string): Record<string, unknown> {
+  if (!text) return {};
+  if (contentType.includes('json')) return JSON.parse(text) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(text)) {
+    out[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return out;
+}
