@@ -8,6 +8,7 @@ import { createLogger } from './log.ts';
 import type { PlatformAdapter } from './platforms/adapter.ts';
 import { DiscordAdapter } from './platforms/discord/adapter.ts';
 import { ShellAdapter } from './platforms/shell/shell.ts';
+import { SlackAdapter } from './platforms/slack/adapter.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -41,6 +42,22 @@ if (config.discord) {
       bot: app.bot,
       token: config.discord.token,
       apiUrl: config.discord.apiUrl,
+      logger,
+      locale: config.locale,
+    }),
+  );
+}
+
+if (config.slack) {
+  platforms.push(
+    new SlackAdapter({
+      bot: app.bot,
+      botToken: config.slack.botToken,
+      appToken: config.slack.appToken,
+      signingSecret: config.slack.signingSecret,
+      apiUrl: config.slack.apiUrl,
+      adminUserIds: config.slack.adminUserIds,
+      port: config.port,
       logger,
       locale: config.locale,
     }),

@@ -1,0 +1,86 @@
+// The real entry point with Discord and Slack settings at once: one process serves both platforms from one
+// database, never logs a secret, and exits 0 on SIGTERM.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CONTENT_DIR, tempDir } from '../helpers.ts';
+import { APP_ID, FakeDiscord, tokenOf } from './discord/fake-discord.ts';
+import { FakeSlack, SIGNING_SECRET } from './slack/fake-slack.ts';
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+describe('npm start with platform tokens', () => {
+  it('serves Discord and Slack together, keeps secrets out of the logs and exits 0 on SIGTERM', async () => {
+    const discord = new FakeDiscord();
+    const slack = new FakeSlack();
+    await discord.listen();
+    await slack.listen();
+    closers.push(
+      () => discord.close(),
+      () => slack.close(),
+    );
+    slack.users.set('U0ANA', { id: 'U0ANA', name: 'Ana' });
+    const { dir, cleanup } = tempDir();
+    closers.push(async () => cleanup());
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${path.join(dir, 'turma.sqlite')}`,
+        CONTENT_DIR,
+        DISCORD_TOKEN: 'secret-discord-token-value',
+        DISCORD_APPLICATION_ID: APP_ID,
+        DISCORD_API_URL: discord.apiUrl,
+        SLACK_BOT_TOKEN: 'xoxb-secret-slack-token-value',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_APP_TOKEN: '',
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+        LOG_LEVEL: 'debug',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let logs = '';
+    child.stdout.on('data', (c: Buffer) => (logs += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (logs += c.toString()));
+    closers.unshift(async () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    await expect.poll(() => logs, { timeout: 20_000 }).toContain('discord connected');
+    await expect.poll(() => logs, { timeout: 20_000 }).toContain('slack listening');
+
+    const id = discord.command({ id: '500000000000000001', name: 'Ana' }, 'glossary', { term: 'drift' });
+    const callback = await discord.waitFor((r) => r.route === `/interactions/${id}/${tokenOf(id)}/callback`);
+    expect(JSON.stringify(callback.body)).toContain('Concept Drift');
+
+    const command = slack.slashCommand({ id: 'U0ANA', name: 'Ana' }, 'glossary', 'drift');
+    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: 'POST',
+      body: command.body,
+      headers: slack.sign(command.body),
+    });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(await slack.response(command.id))).toContain('Concept Drift');
+
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    expect(logs).not.toContain('secret-discord-token-value');
+    expect(logs).not.toContain('secret-slack-token-value');
+    expect(logs).not.toContain(SIGNING_SECRET);
+  });
+});
