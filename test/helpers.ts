@@ -1,5 +1,8 @@
 // Shared test setup: a real app on a fresh SQLite file with the real migrations, and a shell to drive it.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -14,6 +17,15 @@ export const CONTENT_DIR = path.resolve(import.meta.dirname, '../content');
 export function tempDir(prefix = 'turma-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A TCP port free on 127.0.0.1 right now (for a child process that must be told its port). */
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
 }
 
 export interface TestApp extends App {
@@ -86,4 +98,28 @@ export async function runShell(app: App, lines: string[]): Promise<string> {
   session.input.end(`${lines.join('\n')}\n`);
   await session.shell.finished;
   return session.printed;
+}
+
+/** `src/main.ts` in its own process, as `npm start` runs it, on a fresh database in `dir`; logs collected. */
+export function spawnBot(
+  dir: string,
+  env: Record<string, string>,
+): { child: ChildProcess; logs: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${path.join(dir, 'turma.sqlite')}`,
+      CONTENT_DIR,
+      DISCORD_TOKEN: '',
+      SLACK_BOT_TOKEN: '',
+      SLACK_APP_TOKEN: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let logs = '';
+  child.stdout!.on('data', (c: Buffer) => (logs += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (logs += c.toString()));
+  return { child, logs: () => logs };
 }

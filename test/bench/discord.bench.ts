@@ -2,10 +2,8 @@
 // local fake Discord with one guild. Latency is from the fake sending INTERACTION_CREATE to it receiving the
 // interaction callback, over 1,000 interactions sent at a steady 40 per second (below discord.js's global REST limit
 // of 50 requests/s, which would otherwise add its own queueing); RSS is the bot process's after login.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { CONTENT_DIR, tempDir } from '../helpers.ts';
+import { spawnBot, tempDir } from '../helpers.ts';
 import { APP_ID, FakeDiscord, tokenOf } from '../e2e/discord/fake-discord.ts';
 import { type BenchRow, percentile } from './stats.ts';
 
@@ -30,19 +28,11 @@ export async function benchDiscord(): Promise<BenchRow[]> {
   const fake = new FakeDiscord();
   await fake.listen();
   const { dir, cleanup } = tempDir('turma-bench-discord-');
-  const bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${path.join(dir, 'turma.sqlite')}`,
-      CONTENT_DIR,
-      DISCORD_TOKEN: 'bench-token',
-      DISCORD_APPLICATION_ID: APP_ID,
-      DISCORD_API_URL: fake.apiUrl,
-      SLACK_BOT_TOKEN: '',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const { child: bot } = spawnBot(dir, {
+    DISCORD_TOKEN: 'bench-token',
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: fake.apiUrl,
+    LOG_LEVEL: 'warn',
   });
   try {
     // Logged in: the first interaction gets its answer.

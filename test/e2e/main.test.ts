@@ -1,21 +1,10 @@
 // The real entry point with Discord and Slack settings at once: one process serves both platforms from one
 // database, never logs a secret, and exits 0 on SIGTERM.
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONTENT_DIR, tempDir } from '../helpers.ts';
+import { freePort, spawnBot, tempDir } from '../helpers.ts';
 import { APP_ID, FakeDiscord, tokenOf } from './discord/fake-discord.ts';
 import { FakeSlack, SIGNING_SECRET } from './slack/fake-slack.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -36,32 +25,21 @@ describe('npm start with platform tokens', () => {
     const { dir, cleanup } = tempDir();
     closers.push(async () => cleanup());
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: path.resolve(import.meta.dirname, '../..'),
-      env: {
-        ...process.env,
-        DATABASE_URL: `file:${path.join(dir, 'turma.sqlite')}`,
-        CONTENT_DIR,
-        DISCORD_TOKEN: 'secret-discord-token-value',
-        DISCORD_APPLICATION_ID: APP_ID,
-        DISCORD_API_URL: discord.apiUrl,
-        SLACK_BOT_TOKEN: 'xoxb-secret-slack-token-value',
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_APP_TOKEN: '',
-        SLACK_API_URL: slack.apiUrl,
-        PORT: String(port),
-        LOG_LEVEL: 'debug',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { child, logs } = spawnBot(dir, {
+      DISCORD_TOKEN: 'secret-discord-token-value',
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: discord.apiUrl,
+      SLACK_BOT_TOKEN: 'xoxb-secret-slack-token-value',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'debug',
     });
-    let logs = '';
-    child.stdout.on('data', (c: Buffer) => (logs += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (logs += c.toString()));
     closers.unshift(async () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     });
-    await expect.poll(() => logs, { timeout: 20_000 }).toContain('discord connected');
-    await expect.poll(() => logs, { timeout: 20_000 }).toContain('slack listening');
+    await expect.poll(logs, { timeout: 20_000 }).toContain('discord connected');
+    await expect.poll(logs, { timeout: 20_000 }).toContain('slack listening');
 
     const id = discord.command({ id: '500000000000000001', name: 'Ana' }, 'glossary', { term: 'drift' });
     const callback = await discord.waitFor((r) => r.route === `/interactions/${id}/${tokenOf(id)}/callback`);
@@ -79,8 +57,8 @@ describe('npm start with platform tokens', () => {
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
-    expect(logs).not.toContain('secret-discord-token-value');
-    expect(logs).not.toContain('secret-slack-token-value');
-    expect(logs).not.toContain(SIGNING_SECRET);
+    expect(logs()).not.toContain('secret-discord-token-value');
+    expect(logs()).not.toContain('secret-slack-token-value');
+    expect(logs()).not.toContain(SIGNING_SECRET);
   });
 });
