@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 export const TEAM_ID = 'T0TURMA01';
 export const CHANNEL_ID = 'C0GERAL01';
@@ -38,8 +39,48 @@ export class FakeSlack {
   private ts = 1_700_000_000;
   private requestSeq = 0;
 
+  private readonly socketServer: WebSocketServer;
+  private readonly sockets = new Set<WebSocket>();
+  private envelopeSeq = 0;
+
   constructor() {
     this.server = createServer((req, res) => void this.onRequest(req, res));
+    // Socket Mode: apps.connections.open hands out this address; Slack says hello, then sends envelopes.
+    this.socketServer = new WebSocketServer({ server: this.server, path: '/socket' });
+    this.socketServer.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+      socket.on('message', (raw) => {
+        const ack = JSON.parse(String(raw)) as { envelope_id: string; payload?: Record<string, unknown> };
+        this.record({ method: 'socket.ack', body: ack, at: performance.now() });
+      });
+      socket.send(
+        JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0TURMA' } }),
+      );
+      this.record({ method: 'socket.hello', body: {}, at: performance.now() });
+    });
+  }
+
+  /** Socket Mode: sends an envelope (a slash command or interactive payload) to the connected app. */
+  socketSend(
+    type: 'slash_commands' | 'interactive',
+    payload: Record<string, unknown> | string,
+    retry = 0,
+  ): string {
+    const envelopeId = `env-${++this.envelopeSeq}`;
+    const body = typeof payload === 'string' ? Object.fromEntries(new URLSearchParams(payload)) : payload;
+    for (const socket of this.sockets)
+      socket.send(
+        JSON.stringify({
+          envelope_id: envelopeId,
+          type,
+          payload: body,
+          accepts_response_payload: type === 'slash_commands',
+          retry_attempt: retry,
+          retry_reason: retry ? 'timeout' : '',
+        }),
+      );
+    return envelopeId;
   }
 
   async listen(): Promise<void> {
@@ -54,6 +95,8 @@ export class FakeSlack {
   }
 
   async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.socketServer.close();
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server.close(resolve));
   }
@@ -214,6 +257,9 @@ export class FakeSlack {
     switch (method) {
       case 'response':
         reply(200, { ok: true });
+        break;
+      case 'apps.connections.open':
+        reply(200, { ok: true, url: `ws://127.0.0.1:${this.port}/socket` });
         break;
       case 'auth.test':
         reply(200, {

@@ -19,7 +19,7 @@ export interface SlackRig {
 export async function startSlackRig(
   users: FakeSlackUser[],
   start = new Date('2026-11-23T12:00:00Z'),
-  options: AppOptions & { adminUserIds?: string[] } = {},
+  options: AppOptions & { adminUserIds?: string[]; socketMode?: boolean } = {},
 ): Promise<SlackRig> {
   const fake = new FakeSlack();
   await fake.listen();
@@ -29,6 +29,7 @@ export async function startSlackRig(
     bot: app.bot,
     botToken: 'xoxb-fake-token',
     signingSecret: 'fake-signing-secret',
+    ...(options.socketMode ? { appToken: 'xapp-fake-app-token' } : {}),
     apiUrl: fake.apiUrl,
     adminUserIds: options.adminUserIds ?? [],
     port: 0,

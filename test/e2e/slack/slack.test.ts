@@ -157,4 +157,34 @@ describe('Slack end to end', () => {
     );
     expect(agenda?.body.channel).toBe(CHANNEL_ID);
   });
+
+  it('serves the same commands over Socket Mode, acknowledging each envelope', async () => {
+    rig = await startSlackRig([ana], undefined, { socketMode: true });
+    expect(rig.adapter.port).toBeUndefined();
+    const { id, body } = rig.fake.slashCommand(ana, 'glossary', 'drift');
+    const envelope = rig.fake.socketSend('slash_commands', body);
+    await rig.fake.waitFor((c) => c.method === 'socket.ack' && c.body.envelope_id === envelope);
+    expect(textOf(await rig.fake.response(id))).toContain('Concept Drift');
+    // A redelivered click (retry_attempt 1) is acknowledged and dropped.
+    const card = await (async () => {
+      const q = rig.fake.slashCommand(ana, 'quiz');
+      rig.fake.socketSend('slash_commands', q.body);
+      return rig.fake.response(q.id);
+    })();
+    const { right } = letters(rig.app, 'practice');
+    const click = rig.fake.click(
+      ana,
+      buttonFor(card, right),
+      { ts: '9.9', ephemeral: true },
+      '1700000001.000001',
+    );
+    const payload = JSON.parse(new URLSearchParams(click.body).get('payload')!) as Record<string, unknown>;
+    rig.fake.socketSend('interactive', payload);
+    await rig.fake.response(click.id);
+    const retry = rig.fake.socketSend('interactive', payload, 1);
+    await rig.fake.waitFor((c) => c.method === 'socket.ack' && c.body.envelope_id === retry);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(rig.fake.calls.filter((c) => c.responseId === click.id)).toHaveLength(1);
+    expect(count(rig.app, "select count(*) from score_events where kind = 'practice'")).toBe(1);
+  });
 });
