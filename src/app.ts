@@ -14,6 +14,7 @@ import type { Clock } from './core/time.ts';
 import { type DatabaseHandle, openDatabase } from './db/open.ts';
 import { createRepositories, type Repositories } from './db/repositories.ts';
 import type { Logger } from './log.ts';
+import { Metrics } from './metrics.ts';
 import { QuizEngine } from './quiz/engine.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { Timers } from './timers.ts';
@@ -30,6 +31,7 @@ export interface App {
   timers: Timers;
   messenger: Messenger;
   logger: Logger;
+  metrics: Metrics;
   /** Call once the platforms are registered with the messenger: resumes what was pending before a restart. */
   resume(): Promise<void>;
   /** Lets in-flight timer work finish, then closes the database. */
@@ -65,6 +67,8 @@ export interface AppOptions {
   commands?: readonly Command[];
   /** Per-user flood control (default: USER_RATE_LIMIT); false turns it off. */
   rateLimit?: RateLimit | false;
+  /** Metrics to count into (default: a fresh registry without process metrics). */
+  metrics?: Metrics;
 }
 
 export function createApp(config: Config, clock: Clock, logger: Logger, options: AppOptions = {}): App {
@@ -72,7 +76,8 @@ export function createApp(config: Config, clock: Clock, logger: Logger, options:
   const database = openDatabase(config.databasePath);
   const repos = createRepositories(database.db, database.sqlite);
   const timers = new Timers(clock, logger, options.realTime ?? false);
-  const messenger = new Messenger();
+  const metrics = options.metrics ?? new Metrics();
+  const messenger = new Messenger(metrics);
   const quiz = new QuizEngine({
     repos,
     content,
@@ -82,6 +87,7 @@ export function createApp(config: Config, clock: Clock, logger: Logger, options:
     timezone: config.timezone,
     locale: config.locale,
     logger,
+    metrics,
   });
   const scheduler = new Scheduler({
     repos,
@@ -93,6 +99,7 @@ export function createApp(config: Config, clock: Clock, logger: Logger, options:
     logger,
     timezone: config.timezone,
     locale: config.locale,
+    metrics,
   });
   const bot = new Bot({
     commands: options.commands ?? allCommands,
@@ -105,6 +112,7 @@ export function createApp(config: Config, clock: Clock, logger: Logger, options:
     defaultLocale: config.locale,
     defaultTimezone: config.timezone,
     rateLimit: options.rateLimit,
+    metrics,
   });
   return {
     config,
@@ -118,6 +126,7 @@ export function createApp(config: Config, clock: Clock, logger: Logger, options:
     timers,
     messenger,
     logger,
+    metrics,
     async resume() {
       await quiz.resume();
       await scheduler.start({ cron: options.realTime ?? false });

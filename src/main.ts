@@ -7,6 +7,9 @@ import { ContentError } from './content/load.ts';
 import { createLogger } from './log.ts';
 import type { PlatformAdapter } from './platforms/adapter.ts';
 import { DiscordAdapter } from './platforms/discord/adapter.ts';
+import { healthRoute, metricsRoute } from './health.ts';
+import { HttpServer } from './http-server.ts';
+import { Metrics } from './metrics.ts';
 import { ShellAdapter } from './platforms/shell/shell.ts';
 import { SlackAdapter } from './platforms/slack/adapter.ts';
 
@@ -29,12 +32,17 @@ const logger = createLogger(config.logLevel);
 const shellMode = !config.discord && !config.slack;
 let app: ReturnType<typeof createApp>;
 try {
-  app = createApp(config, shellMode ? new OffsetClock() : systemClock, logger, { realTime: true });
+  app = createApp(config, shellMode ? new OffsetClock() : systemClock, logger, {
+    realTime: true,
+    metrics: new Metrics({ process: !shellMode }),
+  });
 } catch (e) {
   if (e instanceof ContentError) fail(`${e.message}\nFix the file(s) above, then run npm run content:check.`);
   fail(`Cannot open the database at ${config.databasePath}: ${(e as Error).message}`);
 }
 
+// With platforms, one HTTP server on PORT: /healthz, /metrics, and /slack/events in Slack's HTTP mode.
+const http = shellMode ? undefined : new HttpServer();
 const platforms: PlatformAdapter[] = [];
 if (config.discord) {
   platforms.push(
@@ -43,6 +51,7 @@ if (config.discord) {
       token: config.discord.token,
       apiUrl: config.discord.apiUrl,
       logger,
+      metrics: app.metrics,
       locale: config.locale,
     }),
   );
@@ -57,8 +66,9 @@ if (config.slack) {
       signingSecret: config.slack.signingSecret,
       apiUrl: config.slack.apiUrl,
       adminUserIds: config.slack.adminUserIds,
-      port: config.port,
+      http,
       logger,
+      metrics: app.metrics,
       locale: config.locale,
     }),
   );
@@ -79,9 +89,10 @@ if (platforms.length === 0) {
 }
 
 let stopping = false;
-async function shutdown(code: number) {
+async function shutdown(code: number, message?: string) {
   if (stopping) return;
   stopping = true;
+  if (message) process.stderr.write(`${message}\n`);
   if (!shell) logger.info('shutting down: finishing in-flight work');
   for (const platform of platforms)
     await platform.stop().catch((err) => logger.error({ err }, 'stop failed'));
@@ -101,6 +112,17 @@ for (const platform of platforms) {
   }
 }
 await app.resume();
+if (http) {
+  const sources = { sqlite: app.database.sqlite, platforms, scheduler: app.scheduler, clock: app.clock };
+  http.route('/healthz', healthRoute(sources));
+  http.route('/metrics', metricsRoute(app.metrics));
+  try {
+    await http.listen(config.port);
+  } catch (e) {
+    await shutdown(1, `Cannot listen on PORT ${config.port}: ${(e as Error).message}`);
+  }
+  logger.info({ port: http.port, paths: http.paths }, 'http listening');
+}
 if (shell) {
   await shell.finished;
   await shutdown(0);

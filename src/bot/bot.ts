@@ -8,6 +8,7 @@ import type { Repositories } from '../db/repositories.ts';
 import type { QuizEngine } from '../quiz/engine.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 import type { Logger } from '../log.ts';
+import type { CommandOutcome, Metrics } from '../metrics.ts';
 import type { ActionContext, AutocompleteChoice, Command, CommandContext, ContentStore } from './command.ts';
 import type { InboundEvent } from './events.ts';
 import { coerceValues, parseTextArgs } from './options.ts';
@@ -25,6 +26,7 @@ export interface BotDeps {
   defaultTimezone: string;
   /** Per-user flood control; false turns it off (throughput benchmarks). */
   rateLimit?: RateLimit | false;
+  metrics?: Metrics;
 }
 
 export class Bot {
@@ -44,8 +46,30 @@ export class Bot {
     return this.deps.commands;
   }
 
-  /** Handles one command, click or message; never throws. */
+  /** Handles one command, click or message; never throws. Counted and timed in the metrics. */
   async handle(event: InboundEvent): Promise<OutMessage[]> {
+    const metrics = this.deps.metrics;
+    if (!metrics || (event.kind !== 'command' && event.kind !== 'action')) return this.dispatch(event);
+    const stop = metrics.handlerSeconds.startTimer({ platform: event.place.platform, kind: event.kind });
+    const outcome = { value: 'ok' as CommandOutcome };
+    const replies = await this.dispatch(event, outcome);
+    stop();
+    metrics.commands.inc({
+      platform: event.place.platform,
+      command: this.metricName(event),
+      outcome: outcome.value,
+    });
+    return replies;
+  }
+
+  /** A bounded label: known command names, button prefixes, else "unknown". */
+  private metricName(event: Extract<InboundEvent, { kind: 'command' | 'action' }>): string {
+    if (event.kind === 'command') return this.byName.has(event.name) ? event.name : 'unknown';
+    const prefix = event.buttonId.slice(0, Math.max(0, event.buttonId.indexOf(':')));
+    return this.byPrefix.has(prefix) ? `button:${prefix}` : 'button:unknown';
+  }
+
+  private async dispatch(event: InboundEvent, outcome?: { value: CommandOutcome }): Promise<OutMessage[]> {
     let t = translator(event.actor.locale ?? this.deps.defaultLocale);
     try {
       const locale = this.localeOf(event);
@@ -62,6 +86,7 @@ export class Bot {
           return [];
       }
     } catch (error) {
+      if (outcome) outcome.value = isUserError(error) ? 'user_error' : 'error';
       if (isUserError(error)) return [{ text: error.message, ephemeral: true }];
       this.deps.logger.error(
         {

@@ -1,6 +1,7 @@
 // Posts on the bot's own initiative (live rounds, reveals, scheduled posts) through whichever adapter serves the
 // platform of the target.
 import type { OutMessage } from '../core/message.ts';
+import type { Metrics } from '../metrics.ts';
 import type { PlatformAdapter, PostedRef, PostTarget } from '../platforms/adapter.ts';
 import type { Place, Platform } from './events.ts';
 
@@ -17,13 +18,25 @@ export const destinationOf = (place: Place): Destination => ({
 export class Messenger {
   private readonly adapters = new Map<Platform, PlatformAdapter>();
 
+  constructor(private readonly metrics?: Metrics) {}
+
   register(adapter: PlatformAdapter): void {
     this.adapters.set(adapter.platform, adapter);
   }
 
-  async post(to: Destination, message: OutMessage): Promise<PostedRef> {
+  /** Posts through the destination's platform; a failure is counted as a platform API error and rethrown. */
+  async post(
+    to: Destination,
+    message: OutMessage,
+    options?: { idempotencyKey?: string },
+  ): Promise<PostedRef> {
     const adapter = this.adapters.get(to.platform);
     if (!adapter) throw new Error(`no adapter for ${to.platform}`);
-    return adapter.post(to, message);
+    try {
+      return await adapter.post(to, message, options);
+    } catch (err) {
+      this.metrics?.platformErrors.inc({ platform: to.platform, operation: 'post' });
+      throw err;
+    }
   }
 }

@@ -24,6 +24,12 @@ export interface PlatformAdapter {
   start(): Promise<void>;
   /** Stops taking new events and lets in-flight ones finish. */
   stop(): Promise<void>;
-  post(target: PostTarget, message: OutMessage): Promise<PostedRef>;
+  /** Whether events can arrive now (gateway ready, socket open, receiver serving); for /healthz. */
+  isConnected(): boolean;
+  /**
+   * Posts on the bot's own initiative. `idempotencyKey` is the same on every retry of one logical post: platforms
+   * that can (Discord's enforce_nonce) make a retry after a crash return the first message instead of a second one.
+   */
+  post(target: PostTarget, message: OutMessage, options?: { idempotencyKey?: string }): Promise<PostedRef>;
   edit(ref: PostedRef, message: OutMessage): Promise<void>;
 }

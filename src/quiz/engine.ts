@@ -19,6 +19,7 @@ import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { QuestionInstanceRow } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
 import type { Timers } from '../timers.ts';
 import { DailyQuestions } from './daily.ts';
 import { LiveRounds } from './live.ts';
@@ -34,6 +35,7 @@ export interface QuizDeps {
   timezone: string;
   locale: Locale;
   logger: Logger;
+  metrics?: Metrics;
 }
 
 /** Who is acting, as database ids. */
@@ -235,6 +237,7 @@ export class QuizEngine {
     );
     if (outcome.status === 'duplicate')
       return { text: t('quiz.already', { choice: outcome.previousChoice }), ephemeral: true };
+    this.deps.metrics?.answers.inc({ kind: instance.kind });
     const points = outcome.awards.reduce((sum, a) => sum + a.points, 0);
     switch (instance.kind) {
       case 'practice': {

@@ -17,6 +17,7 @@ import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { CommunityRow } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
 import { renderWeeklyBoard } from '../quiz/boards.ts';
 import type { QuizEngine } from '../quiz/engine.ts';
 import type { Timers } from '../timers.ts';
@@ -41,9 +42,12 @@ export interface SchedulerDeps {
   logger: Logger;
   timezone: string;
   locale: Locale;
+  metrics?: Metrics;
 }
 
 export class Scheduler {
+  /** When the last tick looked for due posts (for /healthz). */
+  lastTickAt: Date | undefined;
   private task: ScheduledTask | undefined;
   private cancelWakeUp: (() => void) | undefined;
   private running: Promise<void> = Promise.resolve();
@@ -53,6 +57,9 @@ export class Scheduler {
 
   /** Starts ticking (every minute with node-cron when `cron`), catching up on start. */
   async start(options: { cron: boolean }): Promise<void> {
+    const interrupted = this.deps.repos.runs.releaseInterrupted(this.deps.clock.now());
+    if (interrupted)
+      this.deps.logger.warn({ runs: interrupted }, 'retrying posts interrupted by the last stop');
     if (options.cron) {
       // Every minute, in UTC: the tick itself resolves each community's wall-clock times.
       this.task = nodeCron.schedule('* * * * *', () => this.tick(), {
@@ -84,6 +91,8 @@ export class Scheduler {
   private async runDue(): Promise<void> {
     if (this.stopped) return;
     const now = this.deps.clock.now();
+    this.lastTickAt = now;
+    this.deps.metrics?.schedulerLastTick.set(now.getTime() / 1000);
     for (const community of this.deps.repos.communities.scheduled()) {
       const since = Math.max(now.getTime() - CATCH_UP_MS, community.activeSince?.getTime() ?? 0);
       const posts = planPosts(
@@ -116,11 +125,15 @@ export class Scheduler {
     }
     const run = repos.runs.claim(key, now);
     if (!run) return;
+    const count = (outcome: 'done' | 'skipped' | 'failed') =>
+      this.deps.metrics?.schedulerRuns.inc({ kind: post.kind, outcome });
     try {
-      const ref = await this.post(community, post, now);
+      const ref = await this.post(community, post, now, `run${run.id}`);
       if (ref === undefined) repos.runs.skipped(key, 'nothing to post', now, run.id);
       else repos.runs.done(run.id, ref, now);
+      count(ref === undefined ? 'skipped' : 'done');
     } catch (err) {
+      count('failed');
       const retryAt = new Date(now.getTime() + retryDelayMs(run.attempts));
       logger.error(
         { err, community: community.id, kind: post.kind, target: post.target, retryAt },
@@ -130,8 +143,16 @@ export class Scheduler {
     }
   }
 
-  /** Makes one post; returns the platform reference, or undefined when there was nothing to post. */
-  private async post(community: CommunityRow, post: PlannedPost, now: Date): Promise<string | undefined> {
+  /**
+   * Makes one post; returns the platform reference, or undefined when there was nothing to post. `idempotencyKey`
+   * is the run's, so a retry after a crash mid-post can be recognised by the platform.
+   */
+  private async post(
+    community: CommunityRow,
+    post: PlannedPost,
+    now: Date,
+    idempotencyKey: string,
+  ): Promise<string | undefined> {
     const { messenger, quiz, content } = this.deps;
     const dest: Destination = {
       platform: community.platform as Platform,
@@ -162,7 +183,7 @@ export class Scheduler {
           const opened =
             quiz.daily.unposted(dest) ??
             quiz.daily.open(dest, { late: now.getTime() - post.at.getTime() > LATE_AFTER_MS });
-          const ref = JSON.stringify(await messenger.post(dest, opened.message));
+          const ref = JSON.stringify(await messenger.post(dest, opened.message, { idempotencyKey }));
           this.deps.repos.quiz.setMessageRef(opened.instance.id, ref);
           return ref;
         } catch (err) {
@@ -173,7 +194,7 @@ export class Scheduler {
         message = renderWeeklyBoard(quiz, community.id, periodRange('week', post.at, timezone), t, locale);
         break;
     }
-    return JSON.stringify(await messenger.post(dest, message));
+    return JSON.stringify(await messenger.post(dest, message, { idempotencyKey }));
   }
 
   private reminder(

@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 describe('npm start with platform tokens', () => {
-  it('serves Discord and Slack together, keeps secrets out of the logs and exits 0 on SIGTERM', async () => {
+  it('serves Discord and Slack together with /healthz and /metrics, keeps secrets out of the logs, exits 0 on SIGTERM', async () => {
     const discord = new FakeDiscord();
     const slack = new FakeSlack();
     await discord.listen();
@@ -39,7 +39,7 @@ describe('npm start with platform tokens', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     });
     await expect.poll(logs, { timeout: 20_000 }).toContain('discord connected');
-    await expect.poll(logs, { timeout: 20_000 }).toContain('slack listening');
+    await expect.poll(logs, { timeout: 20_000 }).toContain('http listening');
 
     const id = discord.command({ id: '500000000000000001', name: 'Ana' }, 'glossary', { term: 'drift' });
     const callback = await discord.waitFor((r) => r.route === `/interactions/${id}/${tokenOf(id)}/callback`);
@@ -53,6 +53,18 @@ describe('npm start with platform tokens', () => {
     });
     expect(res.status).toBe(200);
     expect(JSON.stringify(await slack.response(command.id))).toContain('Concept Drift');
+
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      checks: { database: 'ok', discord: 'ok', slack: 'ok', scheduler: 'ok' },
+    });
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toContain('turma_commands_total{platform="discord",command="glossary",outcome="ok"} 1');
+    expect(metrics).toContain('turma_commands_total{platform="slack",command="glossary",outcome="ok"} 1');
+    expect(metrics).toMatch(/turma_handler_duration_seconds_count\{platform="discord",kind="command"\} 1/);
+    expect(metrics).toContain('turma_process_resident_memory_bytes');
 
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');

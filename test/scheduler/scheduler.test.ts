@@ -93,6 +93,7 @@ describe('the scheduler over a week', () => {
       start: async () => {},
       stop: async () => {},
       edit: async () => {},
+      isConnected: () => true,
       async post(_target: PostTarget, message: OutMessage): Promise<PostedRef> {
         if (failures-- > 0) throw new Error('503 from the platform');
         posted.push(message);

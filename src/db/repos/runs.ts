@@ -50,6 +50,23 @@ export function runRepository(db: Db) {
       }, IMMEDIATE);
     },
 
+    /**
+     * At start-up: posts a previous process left in `posting` (it died mid-post) become retries due now, with the
+     * same run id, so the platform can recognise a post it already made. One bot process per database.
+     */
+    releaseInterrupted(now: Date): number {
+      return db
+        .update(scheduledRuns)
+        .set({
+          status: 'failed',
+          lastError: 'interrupted: the bot stopped mid-post',
+          nextAttemptAt: now,
+          updatedAt: now,
+        })
+        .where(eq(scheduledRuns.status, 'posting'))
+        .run().changes;
+    },
+
     done(id: number, messageRef: string | undefined, now: Date): void {
       db.update(scheduledRuns)
         .set({ status: 'done', messageRef: messageRef ?? null, lastError: null, updatedAt: now })

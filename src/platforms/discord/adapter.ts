@@ -7,6 +7,7 @@ import {
   type APIMessage,
   type AutocompleteInteraction,
   type Client,
+  DiscordAPIError,
   Events,
   type Interaction,
   type InteractionEditReplyOptions,
@@ -22,6 +23,7 @@ import { type Locale, translator } from '../../core/i18n.ts';
 import type { Form, OutMessage } from '../../core/message.ts';
 import { truncate } from '../../core/text.ts';
 import type { Logger } from '../../log.ts';
+import type { Metrics } from '../../metrics.ts';
 import type { PlatformAdapter, PostedRef, PostTarget } from '../adapter.ts';
 import { createDiscordClient } from './client.ts';
 import { autocompleteEvent, buttonEvent, commandEvent, modalEvent, placeOf } from './parse.ts';
@@ -33,6 +35,8 @@ export interface DiscordAdapterOptions {
   /** REST base (DISCORD_API_URL); the gateway address comes from its /gateway/bot. */
   apiUrl?: string;
   logger: Logger;
+  /** Counts platform API failures. */
+  metrics?: Metrics;
   /** The bot's default language, for the few words the adapter says itself. */
   locale: Locale;
   /** Work still running after this long is deferred (Discord drops an interaction not answered in 3 s). */
@@ -40,6 +44,8 @@ export interface DiscordAdapterOptions {
 }
 
 const THREAD_ARCHIVE_MINUTES = 1440;
+/** Discord's error code for "a thread has already been created for this message". */
+const THREAD_ALREADY_CREATED = 160004;
 const CHOICE_LIMIT = 100;
 
 /** discord.js options for a rendered payload. */
@@ -99,26 +105,41 @@ export class DiscordAdapter implements PlatformAdapter {
     await this.client.destroy();
   }
 
-  async post(target: PostTarget, message: OutMessage): Promise<PostedRef> {
+  isConnected(): boolean {
+    return this.accepting && this.client.isReady();
+  }
+
+  async post(
+    target: PostTarget,
+    message: OutMessage,
+    options: { idempotencyKey?: string } = {},
+  ): Promise<PostedRef> {
     const channel = target.threadId ?? target.channelId;
     let firstId: string | undefined;
-    for (const payload of renderDiscord({ ...message, ephemeral: false })) {
-      const sent = (await this.client.rest.post(Routes.channelMessages(channel), {
-        body: payload,
-      })) as APIMessage;
+    for (const [part, payload] of renderDiscord({ ...message, ephemeral: false }).entries()) {
+      // With enforce_nonce Discord answers a repeated nonce (a retry after a crash) with the message it already made.
+      const nonce = options.idempotencyKey && `${options.idempotencyKey}:${part}`.slice(0, 25);
+      const body = nonce ? { ...payload, nonce, enforce_nonce: true } : payload;
+      const sent = (await this.client.rest.post(Routes.channelMessages(channel), { body })) as APIMessage;
       firstId ??= sent.id;
     }
     const ref: PostedRef = { channelId: channel, messageId: firstId! };
-    if (message.startThread) {
-      const thread = (await this.client.rest.post(Routes.threads(channel, firstId!), {
-        body: {
-          name: truncate(message.startThread.name, 100),
-          auto_archive_duration: THREAD_ARCHIVE_MINUTES,
-        },
-      })) as APIChannel;
-      ref.threadId = thread.id;
-    }
+    if (message.startThread)
+      ref.threadId = await this.startThread(channel, firstId!, message.startThread.name);
     return ref;
+  }
+
+  /** A thread from a message; if a retry finds it already there, it is the one (its id is the message's). */
+  private async startThread(channel: string, messageId: string, name: string): Promise<string> {
+    try {
+      const thread = (await this.client.rest.post(Routes.threads(channel, messageId), {
+        body: { name: truncate(name, 100), auto_archive_duration: THREAD_ARCHIVE_MINUTES },
+      })) as APIChannel;
+      return thread.id;
+    } catch (err) {
+      if (err instanceof DiscordAPIError && err.code === THREAD_ALREADY_CREATED) return messageId;
+      throw err;
+    }
   }
 
   async edit(ref: PostedRef, message: OutMessage): Promise<void> {
@@ -145,6 +166,7 @@ export class DiscordAdapter implements PlatformAdapter {
       else if (interaction.isModalSubmit()) event = modalEvent(interaction, place);
       if (event) await this.respond(interaction, event);
     } catch (err) {
+      this.opts.metrics?.platformErrors.inc({ platform: 'discord', operation: 'interaction' });
       this.opts.logger.error(
         {
           err,

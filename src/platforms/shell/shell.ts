@@ -89,6 +89,10 @@ export class ShellAdapter implements PlatformAdapter {
     await this.queue;
   }
 
+  isConnected(): boolean {
+    return !this.quitting;
+  }
+
   async post(target: PostTarget, message: OutMessage): Promise<PostedRef> {
     const messageId = String(this.nextMessageId++);
     const header = target.threadId ? `[thread: ${target.threadId}]` : `[#${target.channelId}]`;

@@ -1,11 +1,10 @@
 // The Slack adapter: a bolt App (Socket Mode with an app token, else HTTP at /slack/events with the signing secret).
 // Every request is acknowledged first; the work continues after the ack and answers through response_url, a modal,
 // or the Web API. Clicks are de-duplicated (platform retries), admins come from users.info or SLACK_ADMIN_USER_IDS.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   App,
   HTTPReceiver,
+  SocketModeReceiver,
   LogLevel,
   type Logger as BoltLogger,
   type RespondFn,
@@ -18,7 +17,9 @@ import type { Bot } from '../../bot/bot.ts';
 import type { Actor, InboundEvent } from '../../bot/events.ts';
 import { type Locale, translator } from '../../core/i18n.ts';
 import type { Form, OutMessage } from '../../core/message.ts';
+import type { HttpServer } from '../../http-server.ts';
 import type { Logger } from '../../log.ts';
+import type { Metrics } from '../../metrics.ts';
 import type { PlatformAdapter, PostedRef, PostTarget } from '../adapter.ts';
 import { actorOf, placeOf, type SlackUser, unescapeSlack } from './parse.ts';
 import { escapeSlack, renderModalView, renderSlack, type SlackMessagePayload } from './render.ts';
@@ -34,9 +35,11 @@ export interface SlackAdapterOptions {
   /** Web API base (SLACK_API_URL), for tests and proxies. */
   apiUrl?: string;
   adminUserIds: readonly string[];
-  /** HTTP mode: where /slack/events listens (0: any free port, for tests). */
-  port: number;
+  /** HTTP mode: the server on PORT that /slack/events is added to. */
+  http?: HttpServer;
   logger: Logger;
+  /** Counts platform API failures. */
+  metrics?: Metrics;
   locale: Locale;
 }
 
@@ -65,7 +68,8 @@ function boltLogger(logger: Logger): BoltLogger {
 export class SlackAdapter implements PlatformAdapter {
   readonly platform = 'slack' as const;
   readonly app: App;
-  private readonly server: Server | undefined;
+  private readonly socket: SocketModeReceiver | undefined;
+  private serving = false;
   private readonly admins: ReadonlySet<string>;
   private readonly users = new Map<string, { actor: Omit<Actor, 'id'>; until: number }>();
   private readonly seen = new RecentKeys(10_000);
@@ -77,16 +81,20 @@ export class SlackAdapter implements PlatformAdapter {
     const clientOptions = apiUrl ? { slackApiUrl: apiUrl } : undefined;
     const logger = boltLogger(opts.logger);
     if (opts.appToken) {
+      this.socket = new SocketModeReceiver({
+        appToken: opts.appToken,
+        logger,
+        installerOptions: { clientOptions },
+      });
       this.app = new App({
         token: opts.botToken,
-        appToken: opts.appToken,
-        socketMode: true,
+        receiver: this.socket,
         clientOptions,
-        installerOptions: { clientOptions },
         logger,
         deferInitialization: true,
       });
     } else {
+      if (!opts.http) throw new Error('Slack HTTP mode needs the HTTP server');
       const receiver = new HTTPReceiver({
         signingSecret: opts.signingSecret ?? '',
         endpoints: '/slack/events',
@@ -101,7 +109,7 @@ export class SlackAdapter implements PlatformAdapter {
         logger,
         deferInitialization: true,
       });
-      this.server = createServer(receiver.requestListener);
+      opts.http.route('/slack/events', receiver.requestListener);
     }
     this.app.command(/.*/, ({ command, ack, respond, client }) =>
       this.track(async () => {
@@ -122,36 +130,35 @@ export class SlackAdapter implements PlatformAdapter {
       }),
     );
     this.app.error(async (err) => {
+      opts.metrics?.platformErrors.inc({ platform: 'slack', operation: 'request' });
       opts.logger.error({ err, platform: 'slack' }, 'slack request failed');
     });
   }
 
-  /** The HTTP receiver's port (HTTP mode), once started. */
-  get port(): number | undefined {
-    return (this.server?.address() as AddressInfo | null)?.port;
-  }
-
+  /** Checks the token (auth.test), then connects (Socket Mode) or starts answering on /slack/events (HTTP). */
   async start(): Promise<void> {
     await this.app.init();
-    if (this.server) {
-      await new Promise<void>((resolve, reject) => {
-        this.server!.once('error', reject);
-        this.server!.listen(this.opts.port, () => resolve());
-      });
-      this.opts.logger.info({ port: this.port }, 'slack listening at /slack/events');
-    } else {
+    if (this.socket) {
       await this.app.start();
       this.opts.logger.info('slack connected (Socket Mode)');
+    } else {
+      this.serving = true;
+      this.opts.logger.info('slack serving /slack/events');
     }
   }
 
   async stop(): Promise<void> {
-    if (this.server) await new Promise((resolve) => this.server!.close(resolve));
-    else await this.app.stop();
+    this.serving = false;
+    if (this.socket) await this.app.stop();
     await Promise.allSettled([...this.inflight]);
   }
 
+  isConnected(): boolean {
+    return this.socket ? Boolean(this.socket.client.websocket?.isActive()) : this.serving;
+  }
+
   async post(target: PostTarget, message: OutMessage): Promise<PostedRef> {
+    // No idempotency key on Slack: chat.postMessage has none (see the README's notes on exactly-once).
     let ts: string | undefined;
     for (const payload of renderSlack({ ...message, ephemeral: false })) {
       const sent = await this.app.client.chat.postMessage({
@@ -273,6 +280,7 @@ export class SlackAdapter implements PlatformAdapter {
         }
       }
     } catch (err) {
+      this.opts.metrics?.platformErrors.inc({ platform: 'slack', operation: 'answer' });
       this.opts.logger.error(
         {
           err,

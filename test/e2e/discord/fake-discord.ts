@@ -45,6 +45,12 @@ export class FakeDiscord {
   private readonly server: Server;
   private readonly gateway: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
+  /** Messages created by channel posts (not interaction replies), in order. */
+  readonly created: { id: string; channel_id: string; embeds: unknown }[] = [];
+  /** While set, channel posts are received (and recorded) but answered only when it resolves. */
+  holdChannelPosts: Promise<void> | undefined;
+  private readonly byNonce = new Map<string, ReturnType<FakeDiscord['messageObject']>>();
+  private readonly threads = new Set<string>();
   private waiters: Waiter[] = [];
   private seq = 0;
   private port = 0;
@@ -264,6 +270,8 @@ export class FakeDiscord {
       body: text && req.headers['content-type']?.includes('json') ? JSON.parse(text) : text || undefined,
       at: performance.now(),
     };
+    // Recorded on receipt, so a test sees a request the fake is still holding.
+    this.record(record);
     const reply = (status: number, body?: unknown) => {
       res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
       res.end(body === undefined ? undefined : JSON.stringify(body));
@@ -282,10 +290,25 @@ export class FakeDiscord {
       if (record.method === 'DELETE') reply(204);
       else reply(200, this.messageObject(nextId(), CHANNEL_ID, body));
     } else if ((m = /^\/channels\/(\d+)\/messages$/.exec(route)) && record.method === 'POST') {
-      reply(200, this.messageObject(nextId(), m[1]!, body));
+      // Like Discord: with enforce_nonce, a nonce seen before returns the message it created.
+      const nonce = body?.enforce_nonce ? `${m[1]}:${String(body.nonce)}` : undefined;
+      const existing = nonce ? this.byNonce.get(nonce) : undefined;
+      if (existing) reply(200, existing);
+      else {
+        if (this.holdChannelPosts) await this.holdChannelPosts;
+        const message = this.messageObject(nextId(), m[1]!, body);
+        if (nonce) this.byNonce.set(nonce, message);
+        this.created.push(message);
+        reply(200, message);
+      }
     } else if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(route)) && record.method === 'PATCH') {
       reply(200, this.messageObject(m[2]!, m[1]!, body));
     } else if ((m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(route))) {
+      if (this.threads.has(m[2]!)) {
+        reply(400, { message: 'A thread has already been created for this message', code: 160004 });
+        return;
+      }
+      this.threads.add(m[2]!);
       reply(201, {
         id: nextId(),
         type: 11,
@@ -304,7 +327,6 @@ export class FakeDiscord {
     } else {
       reply(404, { message: `fake Discord has no route ${record.method} ${route}`, code: 0 });
     }
-    this.record(record);
   }
 
   private record(r: RecordedRequest): void {

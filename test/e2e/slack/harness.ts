@@ -1,6 +1,7 @@
 // Starts a real app and the real bolt app (HTTP receiver on a free port) with its Web API pointed at the fake.
 import type { AppOptions } from '../../../src/app.ts';
 import { silentLogger } from '../../../src/log.ts';
+import { HttpServer } from '../../../src/http-server.ts';
 import { SlackAdapter } from '../../../src/platforms/slack/adapter.ts';
 import { makeTestApp, type TestApp } from '../../helpers.ts';
 import { FakeSlack, type FakeSlackUser } from './fake-slack.ts';
@@ -25,6 +26,7 @@ export async function startSlackRig(
   await fake.listen();
   for (const u of users) fake.users.set(u.id, u);
   const app = makeTestApp(start, {}, undefined, options);
+  const http = new HttpServer();
   const adapter = new SlackAdapter({
     bot: app.bot,
     botToken: 'xoxb-fake-token',
@@ -32,14 +34,16 @@ export async function startSlackRig(
     ...(options.socketMode ? { appToken: 'xapp-fake-app-token' } : {}),
     apiUrl: fake.apiUrl,
     adminUserIds: options.adminUserIds ?? [],
-    port: 0,
+    http,
+    metrics: app.metrics,
     logger: silentLogger(),
     locale: 'pt-BR',
   });
   app.messenger.register(adapter);
   await adapter.start();
+  await http.listen(0, '127.0.0.1');
   const send = async (body: string, headers = fake.sign(body)) => {
-    const res = await fetch(`http://127.0.0.1:${adapter.port}/slack/events`, {
+    const res = await fetch(`http://127.0.0.1:${http.port}/slack/events`, {
       method: 'POST',
       body,
       headers,
@@ -58,6 +62,7 @@ export async function startSlackRig(
       return fake.response(id);
     },
     async dispose() {
+      await http.close();
       await adapter.stop();
       await app.dispose();
       await fake.close();

@@ -160,7 +160,7 @@ describe('Slack end to end', () => {
 
   it('serves the same commands over Socket Mode, acknowledging each envelope', async () => {
     rig = await startSlackRig([ana], undefined, { socketMode: true });
-    expect(rig.adapter.port).toBeUndefined();
+    expect(rig.adapter.isConnected()).toBe(true);
     const { id, body } = rig.fake.slashCommand(ana, 'glossary', 'drift');
     const envelope = rig.fake.socketSend('slash_commands', body);
     await rig.fake.waitFor((c) => c.method === 'socket.ack' && c.body.envelope_id === envelope);
