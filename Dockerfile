@@ -14,7 +14,9 @@ RUN npm run build && npm prune --omit=dev
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     DATABASE_URL=file:/data/turma.sqlite \
-    CONTENT_DIR=/app/content
+    BACKUP_DIR=/data/backups \
+    CONTENT_DIR=/app/content \
+    PORT=3000
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
@@ -24,5 +26,10 @@ COPY content ./content
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
+EXPOSE 3000
+# /healthz answers 200 when the database, every platform and the scheduler are fine (no curl in the slim image).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# node is PID 1 and handles SIGTERM itself: in-flight work finishes, the database closes, exit 0.
 STOPSIGNAL SIGTERM
 CMD ["node", "dist/src/main.js"]

@@ -78,6 +78,15 @@ const envSchema = z
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
     PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+    BACKUP_DIR: optionalText,
+    BACKUP_KEEP: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).default(14)),
+    BACKUP_TIME: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .default('03:00')
+        .refine((v) => v === 'off' || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be HH:MM (24 h) or off'),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
@@ -121,6 +130,8 @@ export interface Config {
   readonly locale: Locale;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly port: number;
+  /** Nightly online backups: where, how many to keep, at what local time (undefined: off). */
+  readonly backup: { readonly dir: string; readonly keep: number; readonly time?: string };
   readonly discord?: {
     readonly token: string;
     readonly applicationId: string;
@@ -166,6 +177,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     locale: e.BOT_LOCALE as Locale,
     logLevel: e.LOG_LEVEL,
     port: e.PORT,
+    backup: {
+      dir: path.resolve(
+        e.BACKUP_DIR ?? path.join(path.dirname(e.DATABASE_URL.slice('file:'.length)), 'backups'),
+      ),
+      keep: e.BACKUP_KEEP,
+      ...(e.BACKUP_TIME === 'off' ? {} : { time: e.BACKUP_TIME }),
+    },
     ...(e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
       ? {
           discord: {

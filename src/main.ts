@@ -7,6 +7,7 @@ import { ContentError } from './content/load.ts';
 import { createLogger } from './log.ts';
 import type { PlatformAdapter } from './platforms/adapter.ts';
 import { DiscordAdapter } from './platforms/discord/adapter.ts';
+import { scheduleNightlyBackup } from './db/nightly-backup.ts';
 import { healthRoute, metricsRoute } from './health.ts';
 import { HttpServer } from './http-server.ts';
 import { Metrics } from './metrics.ts';
@@ -89,10 +90,23 @@ if (platforms.length === 0) {
 }
 
 let stopping = false;
+// Nightly online backups while serving platforms (the shell is for trying things out).
+const backups =
+  !shellMode && config.backup.time
+    ? scheduleNightlyBackup(
+        app.database.sqlite,
+        { ...config.backup, time: config.backup.time },
+        config.timezone,
+        app.clock,
+        logger,
+      )
+    : undefined;
+
 async function shutdown(code: number, message?: string) {
   if (stopping) return;
   stopping = true;
   if (message) process.stderr.write(`${message}\n`);
+  await backups?.stop();
   if (!shell) logger.info('shutting down: finishing in-flight work');
   for (const platform of platforms)
     await platform.stop().catch((err) => logger.error({ err }, 'stop failed'));

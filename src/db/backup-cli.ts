@@ -1,5 +1,5 @@
-// `npm run db:backup [folder]`: an online backup of the configured database (default folder: backups/ next to it).
-import path from 'node:path';
+// `npm run db:backup [folder]`: an online backup of the configured database into BACKUP_DIR (default: backups/ next
+// to it) or the given folder, keeping the newest BACKUP_KEEP.
 import { systemClock } from '../clock.ts';
 import { ConfigError, loadConfig, loadDotEnv } from '../config.ts';
 import { backupDatabase } from './backup.ts';
@@ -9,8 +9,8 @@ loadDotEnv();
 try {
   const config = loadConfig();
   const database = openDatabase(config.databasePath);
-  const dir = process.argv[2] ?? path.join(path.dirname(path.resolve(config.databasePath)), 'backups');
-  const file = await backupDatabase(database.sqlite, dir, systemClock.now());
+  const dir = process.argv[2] ?? config.backup.dir;
+  const file = await backupDatabase(database.sqlite, dir, systemClock.now(), config.backup.keep);
   database.close();
   console.log(`backup written: ${file}`);
 } catch (e) {

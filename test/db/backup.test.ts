@@ -1,8 +1,10 @@
-import { copyFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupDatabase } from '../../src/db/backup.ts';
+import { backupDatabase, restoreDatabase } from '../../src/db/backup.ts';
+import { scheduleNightlyBackup } from '../../src/db/nightly-backup.ts';
+import { silentLogger } from '../../src/log.ts';
 import { makeTestApp, shellFor, type TestApp } from '../helpers.ts';
 
 let app: TestApp | undefined;
@@ -30,12 +32,13 @@ describe('backups', () => {
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     copy.close();
 
-    // Restore: stop, replace the file (and drop the WAL files), start again.
+    // Restore (npm run db:restore): stop, more data written after the backup, put the backup in place, start again.
     const dbFile = app.dbFile;
+    await sh.run(['!as bruno', '/quiz', '!click B']);
     await app.close();
-    rmSync(`${dbFile}-wal`, { force: true });
-    rmSync(`${dbFile}-shm`, { force: true });
-    copyFileSync(file, dbFile);
+    const { keptAs } = restoreDatabase(file, dbFile, new Date('2026-11-23T12:30:00Z'));
+    expect(keptAs).toBe(`${dbFile}.before-restore-20261123-123000`);
+    expect(existsSync(keptAs!)).toBe(true);
     const restored = makeTestApp(new Date('2026-11-23T13:00:00Z'), {}, dbFile);
     expect(counts(restored.database.sqlite)).toEqual(before);
     expect(await shellFor(restored, { user: 'ana' }).run(['/stats'])).toContain('Reflexões enviadas: 1');
@@ -53,5 +56,38 @@ describe('backups', () => {
       'turma-20261104-030000.sqlite',
       'turma-20261105-030000.sqlite',
     ]);
+  });
+
+  it('refuses to restore a file that is not a sound Turma backup, leaving the database alone', () => {
+    app = makeTestApp();
+    const bogus = path.join(path.dirname(app.dbFile), 'bogus.sqlite');
+    writeFileSync(bogus, 'not a database at all, just text '.repeat(200));
+    expect(() => restoreDatabase(bogus, app!.dbFile, new Date())).toThrow(/not a database|integrity/);
+    const empty = path.join(path.dirname(app.dbFile), 'empty.sqlite');
+    new Database(empty).close();
+    expect(() => restoreDatabase(empty, app!.dbFile, new Date())).toThrow(/is not a Turma database/);
+    expect(existsSync(app.dbFile)).toBe(true);
+    expect(readdirSync(path.dirname(app.dbFile)).some((f) => f.includes('before-restore'))).toBe(false);
+  });
+
+  it('runs the nightly backup job into BACKUP_DIR with retention', async () => {
+    app = makeTestApp(new Date('2026-11-23T06:00:00Z'));
+    const dir = path.join(path.dirname(app.dbFile), 'nightly');
+    const job = scheduleNightlyBackup(
+      app.database.sqlite,
+      { dir, keep: 2, time: '03:00' },
+      'UTC',
+      app.clock,
+      silentLogger(),
+    );
+    try {
+      for (let day = 0; day < 3; day++) {
+        app.clock.advance(86_400_000);
+        expect(await job.run()).toMatch(/turma-202611\d\d-060000\.sqlite$/);
+      }
+      expect(readdirSync(dir)).toEqual(['turma-20261125-060000.sqlite', 'turma-20261126-060000.sqlite']);
+    } finally {
+      await job.stop();
+    }
   });
 });
