@@ -26,12 +26,58 @@ export function migrationsFolder(): string {
   return path.join(dir, 'migrations');
 }
 
-/** Opens (creating if needed) the database file and brings its schema up to date. */
+/** Why the database cannot be used, in words an operator can act on; the file is left as it was. */
+export class DatabaseUnusableError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`${reason}. Nothing was changed`);
+    this.name = 'DatabaseUnusableError';
+  }
+}
+
+function explain(file: string, err: unknown): Error {
+  const code = (err as { code?: string }).code ?? '';
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY'))
+    return new DatabaseUnusableError(
+      file,
+      'the database is locked by another process (is another Turma running?)',
+    );
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))
+    return new DatabaseUnusableError(
+      file,
+      'the file is damaged or not an SQLite database; restore a backup with npm run db:restore -- <file>',
+    );
+  return err as Error;
+}
+
+/**
+ * Opens (creating if needed) the database file, checks it can be read and written, and brings its schema up to
+ * date. A locked, damaged or foreign file fails here with a DatabaseUnusableError, before anything is written.
+ */
 export function openDatabase(file: string): DatabaseHandle {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
+  try {
+    return prepare(sqlite, file);
+  } catch (err) {
+    sqlite.close();
+    throw explain(file, err);
+  }
+}
+
+function prepare(sqlite: Database.Database, file: string): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
+  const check = sqlite.pragma('quick_check', { simple: true });
+  if (check !== 'ok')
+    throw new DatabaseUnusableError(
+      file,
+      `SQLite's quick_check found damage (${String(check)}); restore a backup with npm run db:restore -- <file>`,
+    );
+  // Take the write lock once, so a file held by another process is reported now and not at the first answer.
+  sqlite.exec('BEGIN IMMEDIATE; ROLLBACK');
+  sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   // A 32 MiB page cache and memory-mapped reads keep hot pages (answers, indexes, the ledger) off the syscall path.
