@@ -3,7 +3,7 @@
 // interaction callback, over 1,000 interactions sent at a steady 40 per second (below discord.js's global REST limit
 // of 50 requests/s, which would otherwise add its own queueing); RSS is the bot process's after login.
 import { readFileSync } from 'node:fs';
-import { spawnBot, tempDir } from '../helpers.ts';
+import { freePort, spawnBot, tempDir } from '../helpers.ts';
 import { APP_ID, FakeDiscord, tokenOf } from '../e2e/discord/fake-discord.ts';
 import { type BenchRow, percentile } from './stats.ts';
 
@@ -33,6 +33,7 @@ export async function benchDiscord(): Promise<BenchRow[]> {
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_API_URL: fake.apiUrl,
     LOG_LEVEL: 'warn',
+    PORT: String(await freePort()),
   });
   try {
     // Logged in: the first interaction gets its answer.

@@ -1,0 +1,122 @@
+// kill -9 of the bot in the middle of a burst of answers to the daily question: after a restart every answer the
+// platform saw acknowledged is in the database, and when everyone clicks again nothing is scored twice.
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, spawnBot, tempDir } from '../helpers.ts';
+import { APP_ID, FakeDiscord, type FakeUser, tokenOf } from '../e2e/discord/fake-discord.ts';
+
+const MEMBERS = 400;
+/** Kill once this many answers have been acknowledged (callbacks received by the fake). */
+const KILL_AFTER = 120;
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function startBot(fake: FakeDiscord, dir: string) {
+  const bot = spawnBot(dir, {
+    DISCORD_TOKEN: 'reliability-token',
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: fake.apiUrl,
+    PORT: String(await freePort()),
+    LOG_LEVEL: 'warn',
+  });
+  cleanups.push(() => {
+    if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
+  });
+  const ping = fake.command({ id: '500000000000000999', name: 'ping' }, 'help');
+  // The interaction is dispatched only to a connected gateway: resend until the bot is there.
+  let id = ping;
+  for (let i = 0; i < 300; i++) {
+    if (fake.requests.some((r) => r.route.startsWith(`/interactions/${id}/`))) return bot;
+    await new Promise((r) => setTimeout(r, 100));
+    if (i % 20 === 19) id = fake.command({ id: '500000000000000999', name: 'ping' }, 'help');
+  }
+  throw new Error(`bot did not come up:\n${bot.logs()}`);
+}
+
+const callbackOf = (fake: FakeDiscord, id: string) =>
+  fake.requests.some((r) => r.route === `/interactions/${id}/${tokenOf(id)}/callback`);
+
+describe('kill -9 during a burst of answers', () => {
+  it('keeps every acknowledged answer and never scores twice', async () => {
+    const fake = new FakeDiscord();
+    await fake.listen();
+    cleanups.push(() => fake.close());
+    const { dir, cleanup } = tempDir('turma-kill-');
+    cleanups.push(cleanup);
+
+    const first = await startBot(fake, dir);
+    const monitor: FakeUser = { id: '500000000000000001', name: 'Monitora', admin: true };
+    const open = fake.command(monitor, 'quiz', { mode: 'daily' });
+    const opened = await fake.waitFor((r) => r.route === `/interactions/${open}/${tokenOf(open)}/callback`);
+    const buttons = (
+      opened.body as { data: { components: { components: { label: string; custom_id: string }[] }[] } }
+    ).data.components.flatMap((row) => row.components);
+    const members: FakeUser[] = Array.from({ length: MEMBERS }, (_, i) => ({
+      id: String(600000000000000000n + BigInt(i)),
+      name: `m${i}`,
+    }));
+    const choice = (i: number) => buttons[(i * 7) % buttons.length]!.custom_id;
+    const message = { id: '700000000000000001', channel_id: '300000000000000001' };
+
+    // The burst: every member clicks at once.
+    const sent = members.map((m, i) => ({ member: m, id: fake.click(m, message, choice(i)) }));
+    for (let i = 0; i < 600 && sent.filter((s) => callbackOf(fake, s.id)).length < KILL_AFTER; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+    const acknowledged = sent.filter((s) => callbackOf(fake, s.id)).map((s) => s.member.id);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER);
+    expect(acknowledged.length).toBeLessThan(MEMBERS);
+
+    const db = path.join(dir, 'turma.sqlite');
+    await startBot(fake, dir);
+    const read = new Database(db, { readonly: true });
+    cleanups.push(() => {
+      read.close();
+    });
+    const answered = new Set(
+      read
+        .prepare(
+          "select m.external_id from answers a join members m on m.id = a.member_id join question_instances q on q.id = a.instance_id where q.kind = 'daily'",
+        )
+        .pluck()
+        .all() as string[],
+    );
+    const found = acknowledged.filter((id) => answered.has(id)).length;
+
+    // Everyone clicks again (as users do when the bot was down): first answers stand, nothing is booked twice.
+    const again = members.map((m, i) => fake.click(m, message, choice(i)));
+    await expect
+      .poll(() => again.filter((id) => callbackOf(fake, id)).length, { timeout: 60_000, interval: 200 })
+      .toBe(MEMBERS);
+    const answers = read.prepare('select count(*) from answers').pluck().get() as number;
+    const scoredTwice = read
+      .prepare(
+        'select count(*) from (select kind, ref from score_events group by kind, ref having count(*) > 1)',
+      )
+      .pluck()
+      .get() as number;
+    const rightAnswers = read
+      .prepare('select count(*) from answers where correct = 1')
+      .pluck()
+      .get() as number;
+    const dailyEvents = read
+      .prepare("select count(*) from score_events where kind = 'daily'")
+      .pluck()
+      .get() as number;
+
+    console.log(
+      `kill -9 mid-burst: ${MEMBERS} answers sent, ${acknowledged.length} acknowledged before the kill, ` +
+        `${found}/${acknowledged.length} found after restart (${answered.size} in the database in all); after everyone clicked again: ${answers} answers ` +
+        `(one per member), ${dailyEvents} daily score events for ${rightAnswers} right answers, ${scoredTwice} scored twice`,
+    );
+    expect(found).toBe(acknowledged.length);
+    expect(answers).toBe(MEMBERS);
+    expect(dailyEvents).toBe(rightAnswers);
+    expect(scoredTwice).toBe(0);
+  });
+});
