@@ -3,42 +3,18 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, spawnBot, tempDir } from '../helpers.ts';
-import { APP_ID, FakeDiscord, type FakeUser, tokenOf } from '../e2e/discord/fake-discord.ts';
+import { tempDir } from '../helpers.ts';
+import { callbackOf, kill9, startBot } from './bot.ts';
+import { FakeDiscord, type FakeUser, tokenOf } from '../e2e/discord/fake-discord.ts';
 
-const MEMBERS = 400;
+const MEMBERS = 1000;
 /** Kill once this many answers have been acknowledged (callbacks received by the fake). */
-const KILL_AFTER = 120;
+const KILL_AFTER = 100;
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function startBot(fake: FakeDiscord, dir: string) {
-  const bot = spawnBot(dir, {
-    DISCORD_TOKEN: 'reliability-token',
-    DISCORD_APPLICATION_ID: APP_ID,
-    DISCORD_API_URL: fake.apiUrl,
-    PORT: String(await freePort()),
-    LOG_LEVEL: 'warn',
-  });
-  cleanups.push(() => {
-    if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
-  });
-  const ping = fake.command({ id: '500000000000000999', name: 'ping' }, 'help');
-  // The interaction is dispatched only to a connected gateway: resend until the bot is there.
-  let id = ping;
-  for (let i = 0; i < 300; i++) {
-    if (fake.requests.some((r) => r.route.startsWith(`/interactions/${id}/`))) return bot;
-    await new Promise((r) => setTimeout(r, 100));
-    if (i % 20 === 19) id = fake.command({ id: '500000000000000999', name: 'ping' }, 'help');
-  }
-  throw new Error(`bot did not come up:\n${bot.logs()}`);
-}
-
-const callbackOf = (fake: FakeDiscord, id: string) =>
-  fake.requests.some((r) => r.route === `/interactions/${id}/${tokenOf(id)}/callback`);
 
 describe('kill -9 during a burst of answers', () => {
   it('keeps every acknowledged answer and never scores twice', async () => {
@@ -48,7 +24,7 @@ describe('kill -9 during a burst of answers', () => {
     const { dir, cleanup } = tempDir('turma-kill-');
     cleanups.push(cleanup);
 
-    const first = await startBot(fake, dir);
+    const first = await startBot(fake, dir, cleanups);
     const monitor: FakeUser = { id: '500000000000000001', name: 'Monitora', admin: true };
     const open = fake.command(monitor, 'quiz', { mode: 'daily' });
     const opened = await fake.waitFor((r) => r.route === `/interactions/${open}/${tokenOf(open)}/callback`);
@@ -65,15 +41,14 @@ describe('kill -9 during a burst of answers', () => {
     // The burst: every member clicks at once.
     const sent = members.map((m, i) => ({ member: m, id: fake.click(m, message, choice(i)) }));
     for (let i = 0; i < 600 && sent.filter((s) => callbackOf(fake, s.id)).length < KILL_AFTER; i++)
-      await new Promise((r) => setTimeout(r, 10));
-    first.child.kill('SIGKILL');
-    await new Promise((r) => first.child.once('exit', r));
+      await new Promise((r) => setTimeout(r, 2));
+    await kill9(first);
     const acknowledged = sent.filter((s) => callbackOf(fake, s.id)).map((s) => s.member.id);
     expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER);
     expect(acknowledged.length).toBeLessThan(MEMBERS);
 
     const db = path.join(dir, 'turma.sqlite');
-    await startBot(fake, dir);
+    await startBot(fake, dir, cleanups);
     const read = new Database(db, { readonly: true });
     cleanups.push(() => {
       read.close();
