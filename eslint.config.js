@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**', 'src/content/write-schemas.ts', 'src/**/*-cli.ts'],
+    files: ['test/**', '.ci/**', 'src/content/write-schemas.ts', 'src/**/*-cli.ts'],
     rules: { 'no-console': 'off' },
   },
 );

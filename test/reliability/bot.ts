@@ -1,4 +1,5 @@
 // The bot as its own process (src/main.ts) on the Discord fake, for the kill -9 tests.
+import type { ChildProcess } from 'node:child_process';
 import { freePort, spawnBot } from '../helpers.ts';
 import { APP_ID, type FakeDiscord, tokenOf } from '../e2e/discord/fake-discord.ts';
 
@@ -34,7 +35,7 @@ export const callbackOf = (fake: FakeDiscord, id: string) =>
   fake.requests.some((r) => r.route === `/interactions/${id}/${tokenOf(id)}/callback`);
 
 /** Kills the process the hard way and waits for it to be gone. */
-export async function kill9(bot: { child: import('node:child_process').ChildProcess }): Promise<void> {
+export async function kill9(bot: { child: ChildProcess }): Promise<void> {
   bot.child.kill('SIGKILL');
   if (bot.child.exitCode === null && bot.child.signalCode === null)
     await new Promise((r) => bot.child.once('exit', r));
