@@ -5,21 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { freePort, spawnBot, tempDir } from '../helpers.ts';
 import { APP_ID, FakeDiscord, tokenOf } from '../e2e/discord/fake-discord.ts';
-import { type BenchRow, percentile } from './stats.ts';
+import { type BenchRow, GLOSSARY_QUERIES, percentile } from './stats.ts';
 
 const INTERACTIONS = 1000;
 const PER_SECOND = 40;
 const USERS = 200;
-const TERMS = [
-  'drift',
-  'feature store',
-  'mlops',
-  'ci',
-  'registro de modelos',
-  'retreinamento',
-  'xai',
-  'dataops',
-];
 
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
@@ -49,7 +39,7 @@ export async function benchDiscord(): Promise<BenchRow[]> {
       const id =
         i % 4 === 3
           ? fake.command(user, 'leaderboard')
-          : fake.command(user, 'glossary', { term: TERMS[i % TERMS.length]! });
+          : fake.command(user, 'glossary', { term: GLOSSARY_QUERIES[i % GLOSSARY_QUERIES.length]! });
       latencies.push(
         fake
           .waitFor((r) => r.route === `/interactions/${id}/${tokenOf(id)}/callback`, 30_000)

@@ -4,20 +4,10 @@
 import { once } from 'node:events';
 import { freePort, spawnBot, tempDir } from '../helpers.ts';
 import { FakeSlack, SIGNING_SECRET } from '../e2e/slack/fake-slack.ts';
-import { type BenchRow, percentile } from './stats.ts';
+import { type BenchRow, GLOSSARY_QUERIES, percentile } from './stats.ts';
 
 const REQUESTS = 1000;
 const USERS = 200;
-const TERMS = [
-  'drift',
-  'feature store',
-  'mlops',
-  'ci',
-  'registro de modelos',
-  'retreinamento',
-  'xai',
-  'dataops',
-];
 
 export async function benchSlack(): Promise<BenchRow[]> {
   const fake = new FakeSlack();
@@ -58,7 +48,7 @@ export async function benchSlack(): Promise<BenchRow[]> {
       const { body } =
         i % 4 === 3
           ? fake.slashCommand(user, 'leaderboard')
-          : fake.slashCommand(user, 'glossary', TERMS[i % TERMS.length]);
+          : fake.slashCommand(user, 'glossary', GLOSSARY_QUERIES[i % GLOSSARY_QUERIES.length]);
       samples.push(await post(body));
     }
     samples.sort((a, b) => a - b);

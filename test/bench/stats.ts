@@ -46,3 +46,15 @@ export function formatReport(rows: BenchRow[]): string {
 
 const formatNumber = (n: number) =>
   n >= 1000 ? Math.round(n).toLocaleString('en-US') : n >= 1 ? n.toFixed(2) : n.toFixed(4);
+
+/** Glossary look-ups people make, for the platform benchmarks. */
+export const GLOSSARY_QUERIES = [
+  'drift',
+  'feature store',
+  'mlops',
+  'ci',
+  'registro de modelos',
+  'retreinamento',
+  'xai',
+  'dataops',
+];

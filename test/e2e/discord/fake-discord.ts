@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { Recorder } from '../recorder.ts';
 
 export const APP_ID = '100000000000000001';
 export const BOT_ID = '100000000000000002';
@@ -30,16 +31,13 @@ export interface FakeUser {
   locale?: string;
 }
 
-interface Waiter {
-  match: (r: RecordedRequest) => boolean;
-  resolve: (r: RecordedRequest) => void;
-}
-
 let snowflake = 900000000000000000n;
 const nextId = () => String(++snowflake);
 
 export class FakeDiscord {
-  readonly requests: RecordedRequest[] = [];
+  private readonly recorder = new Recorder<RecordedRequest>('fake Discord');
+  /** Everything received, in order. */
+  readonly requests = this.recorder.items;
   /** IDENTIFY payloads received (intents, token) */
   readonly identifies: { token: string; intents: number }[] = [];
   private readonly server: Server;
@@ -51,7 +49,6 @@ export class FakeDiscord {
   holdChannelPosts: Promise<void> | undefined;
   private readonly byNonce = new Map<string, ReturnType<FakeDiscord['messageObject']>>();
   private readonly threads = new Set<string>();
-  private waiters: Waiter[] = [];
   private seq = 0;
   private port = 0;
 
@@ -79,21 +76,9 @@ export class FakeDiscord {
     await new Promise((resolve) => this.server.close(resolve));
   }
 
-  /** Resolves with the first recorded request (past or future) that matches. */
+  /** Resolves with the first recorded item (past or future) that matches. */
   waitFor(match: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
-    const found = this.requests.find(match);
-    if (found) return Promise.resolve(found);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w.resolve !== done);
-        reject(new Error(`fake Discord: no matching request within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const done = (r: RecordedRequest) => {
-        clearTimeout(timer);
-        resolve(r);
-      };
-      this.waiters.push({ match, resolve: done });
-    });
+    return this.recorder.waitFor(match, timeoutMs);
   }
 
   /** Requests about one interaction: its callback and the webhook calls made with its token. */
@@ -271,7 +256,7 @@ export class FakeDiscord {
       at: performance.now(),
     };
     // Recorded on receipt, so a test sees a request the fake is still holding.
-    this.record(record);
+    this.recorder.add(record);
     const reply = (status: number, body?: unknown) => {
       res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
       res.end(body === undefined ? undefined : JSON.stringify(body));
@@ -327,13 +312,6 @@ export class FakeDiscord {
     } else {
       reply(404, { message: `fake Discord has no route ${record.method} ${route}`, code: 0 });
     }
-  }
-
-  private record(r: RecordedRequest): void {
-    this.requests.push(r);
-    const ready = this.waiters.filter((w) => w.match(r));
-    this.waiters = this.waiters.filter((w) => !w.match(r));
-    for (const w of ready) w.resolve(r);
   }
 
   private messageObject(id: string, channelId: string, body: Record<string, unknown> = {}, flags = 0) {

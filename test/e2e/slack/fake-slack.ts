@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { Recorder } from '../recorder.ts';
 
 export const TEAM_ID = 'T0TURMA01';
 export const CHANNEL_ID = 'C0GERAL01';
@@ -31,10 +32,11 @@ export interface SlackCall {
 }
 
 export class FakeSlack {
-  readonly calls: SlackCall[] = [];
+  private readonly recorder = new Recorder<SlackCall>('fake Slack');
+  /** Everything received, in order. */
+  readonly calls = this.recorder.items;
   readonly users = new Map<string, FakeSlackUser>();
   private readonly server: Server;
-  private waiters: { match: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }[] = [];
   private port = 0;
   private ts = 1_700_000_000;
   private requestSeq = 0;
@@ -52,12 +54,12 @@ export class FakeSlack {
       socket.on('close', () => this.sockets.delete(socket));
       socket.on('message', (raw) => {
         const ack = JSON.parse(String(raw)) as { envelope_id: string; payload?: Record<string, unknown> };
-        this.record({ method: 'socket.ack', body: ack, at: performance.now() });
+        this.recorder.add({ method: 'socket.ack', body: ack, at: performance.now() });
       });
       socket.send(
         JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0TURMA' } }),
       );
-      this.record({ method: 'socket.hello', body: {}, at: performance.now() });
+      this.recorder.add({ method: 'socket.hello', body: {}, at: performance.now() });
     });
   }
 
@@ -101,20 +103,9 @@ export class FakeSlack {
     await new Promise((resolve) => this.server.close(resolve));
   }
 
-  waitFor(match: (c: SlackCall) => boolean, timeoutMs = 5000): Promise<SlackCall> {
-    const found = this.calls.find(match);
-    if (found) return Promise.resolve(found);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w.resolve !== done);
-        reject(new Error(`fake Slack: no matching call within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const done = (c: SlackCall) => {
-        clearTimeout(timer);
-        resolve(c);
-      };
-      this.waiters.push({ match, resolve: done });
-    });
+  /** Resolves with the first recorded item (past or future) that matches. */
+  waitFor(match: (r: SlackCall) => boolean, timeoutMs = 5000): Promise<SlackCall> {
+    return this.recorder.waitFor(match, timeoutMs);
   }
 
   /** The n-th response_url post answering request `id`. */
@@ -308,14 +299,7 @@ export class FakeSlack {
       default:
         reply(200, { ok: false, error: 'unknown_method' });
     }
-    this.record(call);
-  }
-
-  private record(call: SlackCall): void {
-    this.calls.push(call);
-    const ready = this.waiters.filter((w) => w.match(call));
-    this.waiters = this.waiters.filter((w) => !w.match(call));
-    for (const w of ready) w.resolve(call);
+    this.recorder.add(call);
   }
 }
 
