@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/bot/command.ts';
+import { channelMention } from '../src/core/message.ts';
 import { DateTime } from 'luxon';
 import { UserError } from '../src/core/errors.ts';
 import { formatDateTime } from '../src/core/format-time.ts';
@@ -72,7 +73,7 @@ export default defineCommand({
           announceChannelId: place.channelId,
           activeSince: community.announceChannelId ? community.activeSince : now,
         });
-        what = `${t('config.channel')} = #${place.channelId}`;
+        what = `${t('config.channel')} = ${channelMention(place.channelId)}`;
         break;
       case 'timezone': {
         const zone = needValue().trim();
@@ -157,7 +158,10 @@ export default defineCommand({
       return {
         title: t('config.title'),
         fields: [
-          field('config.channel', c.announceChannelId ? `#${c.announceChannelId}` : t('config.noChannel')),
+          field(
+            'config.channel',
+            c.announceChannelId ? channelMention(c.announceChannelId) : t('config.noChannel'),
+          ),
           field('config.timezone', c.timezone ?? timezone),
           field('config.locale', c.locale ?? locale),
           field('config.firstClass', firstClassText(c)),

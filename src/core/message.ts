@@ -45,6 +45,15 @@ export interface Form {
   field: { name: string; label: string; placeholder?: string; minLength?: number; maxLength?: number };
 }
 
+/**
+ * A link to a channel inside message text. Renderers turn it into the platform's own channel link (Discord and Slack
+ * `<#id>`, the shell `#id`); it is made of private-use characters so nothing a user types can forge one.
+ */
+export const channelMention = (channelId: string) => `\uE000#${channelId}\uE001`;
+/** The channel mentions in a text, for renderers: `(id) => …` decides how each one looks. */
+export const replaceChannelMentions = (text: string, render: (channelId: string) => string) =>
+  text.replace(/\uE000#([\w.-]{1,64})\uE001/g, (_m, id: string) => render(id));
+
 /** A command's answer: one message or several (the first is the reply, the rest follow-ups). */
 export type Reply = OutMessage | OutMessage[];
 

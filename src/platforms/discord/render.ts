@@ -1,7 +1,7 @@
 // Neutral messages as Discord message JSON: an embed (title, description, fields, footer), buttons in action rows,
 // the ephemeral flag, and allowed_mentions that never ping anyone. Long text is split here, within Discord's limits,
 // so commands never think about them. Plain API JSON, accepted by discord.js reply/followUp/send.
-import type { Button, Form, OutMessage } from '../../core/message.ts';
+import { type Button, type Form, type OutMessage, replaceChannelMentions } from '../../core/message.ts';
 import { splitText, truncate } from '../../core/text.ts';
 
 /** Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -43,6 +43,18 @@ export interface DiscordMessagePayload {
   allowed_mentions: { parse: [] };
 }
 
+/** Channel mentions as Discord channel links (`<#id>`, which ping nobody) in text and field values. */
+function withChannelLinks(message: OutMessage): OutMessage {
+  const link = (text: string) =>
+    replaceChannelMentions(text, (id) => (/^\d{15,22}$/.test(id) ? `<#${id}>` : `#${id}`));
+  return {
+    ...message,
+    ...(message.text ? { text: link(message.text) } : {}),
+    ...(message.fields ? { fields: message.fields.map((f) => ({ ...f, value: link(f.value) })) } : {}),
+    ...(message.footer ? { footer: replaceChannelMentions(message.footer, (id) => `#${id}`) } : {}),
+  };
+}
+
 /** A field's value over 1,024 characters continues in further fields with the same name. */
 function splitFields(fields: NonNullable<OutMessage['fields']>): DiscordEmbedField[] {
   return fields.flatMap((f) =>
@@ -79,7 +91,8 @@ function buttonRows(buttons: readonly Button[]): DiscordMessagePayload['componen
  * One neutral message as one or more Discord messages: the first carries title and fields, the text continues in
  * further messages when it exceeds one embed; the buttons go with the last one.
  */
-export function renderDiscord(message: OutMessage): DiscordMessagePayload[] {
+export function renderDiscord(original: OutMessage): DiscordMessagePayload[] {
+  const message = withChannelLinks(original);
   const descriptions = message.text ? splitText(message.text, DISCORD_LIMITS.description) : [''];
   const fields = splitFields(message.fields ?? []);
   const payloads: DiscordMessagePayload[] = descriptions.map((description, i) => ({
@@ -124,8 +137,9 @@ export function renderDiscord(message: OutMessage): DiscordMessagePayload[] {
 export const MODAL_LIMITS = { title: 45, label: 45, placeholder: 100, input: 4000, text: 4000 } as const;
 
 /** The JSON of a modal for a form; the message's title and text introduce it (Discord text display). */
-export function renderModal(message: OutMessage & { form: Form }) {
-  const { form } = message;
+export function renderModal(original: OutMessage & { form: Form }) {
+  const message = withChannelLinks(original);
+  const { form } = original;
   const intro = [message.title && `### ${message.title}`, message.text].filter(Boolean).join('\n');
   return {
     custom_id: `form:${form.command}:${form.field.name}`,

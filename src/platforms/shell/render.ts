@@ -1,5 +1,5 @@
 // Neutral messages as terminal text: a header line, the body, fields, footer and numbered buttons.
-import type { OutMessage } from '../../core/message.ts';
+import { type OutMessage, replaceChannelMentions } from '../../core/message.ts';
 
 export interface ShellStyle {
   bold(s: string): string;
@@ -14,7 +14,7 @@ export const ansiStyle: ShellStyle = {
 
 /** Renders the Markdown subset: **bold** becomes the style's bold, the rest is already readable as text. */
 const inline = (text: string, style: ShellStyle) =>
-  text.replace(/\*\*(.+?)\*\*/g, (_, s: string) => style.bold(s));
+  replaceChannelMentions(text, (id) => `#${id}`).replace(/\*\*(.+?)\*\*/g, (_, s: string) => style.bold(s));
 
 export function renderShellMessage(header: string, message: OutMessage, style: ShellStyle): string {
   const lines = [`${header} Turma:`];

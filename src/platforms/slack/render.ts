@@ -1,7 +1,7 @@
 // Neutral messages as Slack Block Kit: header, mrkdwn sections, context for the footer, buttons in actions blocks,
 // within Slack's limits. Every piece of text is escaped (&, <, >) first, so nothing anyone typed can become
 // <!channel>, a user mention or a link; only then is the neutral Markdown turned into Slack's mrkdwn.
-import type { Form, OutMessage } from '../../core/message.ts';
+import { type Form, type OutMessage, replaceChannelMentions } from '../../core/message.ts';
 import { splitText, truncate } from '../../core/text.ts';
 
 /** Slack's limits (https://api.slack.com/reference/block-kit/blocks). */
@@ -44,7 +44,9 @@ export const escapeSlack = (text: string) =>
 
 /** The neutral Markdown subset as mrkdwn: **bold** → *bold*, "- " lists → bullets; text escaped first. */
 export function toMrkdwn(text: string): string {
-  return escapeSlack(text)
+  return replaceChannelMentions(escapeSlack(text), (id) =>
+    /^[CG][A-Z0-9]+$/.test(id) ? `<#${id}>` : `#${id}`,
+  )
     .replace(/\*\*(.+?)\*\*/g, '*$1*')
     .replace(/^- /gm, '• ');
 }
@@ -90,7 +92,10 @@ export function renderSlack(message: OutMessage): SlackMessagePayload[] {
     });
   }
   const fallback = truncate(
-    escapeSlack([message.title, message.text].filter(Boolean).join(' — ') || ' '),
+    replaceChannelMentions(
+      escapeSlack([message.title, message.text].filter(Boolean).join(' — ') || ' '),
+      (id) => `#${id}`,
+    ),
     SLACK_LIMITS.fallbackText,
   );
   const payloads: SlackMessagePayload[] = [];

@@ -105,3 +105,21 @@ describe('Discord rendering', () => {
     expect(splitText('x'.repeat(25), 10)).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
   });
 });
+
+describe('channel links', () => {
+  it('become <#id> on Discord and Slack, #name in the shell, and cannot be forged from user text', async () => {
+    const { channelMention } = await import('../../../src/core/message.ts');
+    const { renderSlack } = await import('../../../src/platforms/slack/render.ts');
+    const { renderShellMessage, plainStyle } = await import('../../../src/platforms/shell/render.ts');
+    const text = `Canal: ${channelMention('300000000000000001')} / ${channelMention('C0GERAL01')} / <#C0HACK>`;
+    expect(renderDiscord({ text })[0]!.embeds[0]!.description).toBe(
+      'Canal: <#300000000000000001> / #C0GERAL01 / <#C0HACK>',
+    );
+    expect(JSON.stringify(renderSlack({ text })[0]!.blocks)).toContain(
+      'Canal: #300000000000000001 / <#C0GERAL01> / &lt;#C0HACK&gt;',
+    );
+    expect(renderShellMessage('[#x]', { text: `${channelMention('avisos')}` }, plainStyle)).toContain(
+      '#avisos',
+    );
+  });
+});
