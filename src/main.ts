@@ -4,13 +4,13 @@ import { createApp } from './app.ts';
 import { OffsetClock, systemClock } from './clock.ts';
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
 import { ContentError } from './content/load.ts';
-import { createLogger } from './log.ts';
-import type { PlatformAdapter } from './platforms/adapter.ts';
-import { DiscordAdapter } from './platforms/discord/adapter.ts';
 import { scheduleNightlyBackup } from './db/nightly-backup.ts';
 import { healthRoute, metricsRoute } from './health.ts';
 import { HttpServer } from './http-server.ts';
+import { createLogger } from './log.ts';
 import { Metrics } from './metrics.ts';
+import type { PlatformAdapter } from './platforms/adapter.ts';
+import { DiscordAdapter } from './platforms/discord/adapter.ts';
 import { ShellAdapter } from './platforms/shell/shell.ts';
 import { SlackAdapter } from './platforms/slack/adapter.ts';
 
@@ -89,7 +89,6 @@ if (platforms.length === 0) {
   platforms.push(shell);
 }
 
-let stopping = false;
 // Nightly online backups while serving platforms (the shell is for trying things out).
 const backups =
   !shellMode && config.backup.time
@@ -102,12 +101,14 @@ const backups =
       )
     : undefined;
 
+let stopping = false;
 async function shutdown(code: number, message?: string) {
   if (stopping) return;
   stopping = true;
   if (message) process.stderr.write(`${message}\n`);
-  await backups?.stop();
   if (!shell) logger.info('shutting down: finishing in-flight work');
+  await http?.close();
+  await backups?.stop();
   for (const platform of platforms)
     await platform.stop().catch((err) => logger.error({ err }, 'stop failed'));
   await app.close();

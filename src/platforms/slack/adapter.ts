@@ -1,16 +1,13 @@
 // The Slack adapter: a bolt App (Socket Mode with an app token, else HTTP at /slack/events with the signing secret).
 // Every request is acknowledged first; the work continues after the ack and answers through response_url, a modal,
 // or the Web API. Clicks are de-duplicated (platform retries), admins come from users.info or SLACK_ADMIN_USER_IDS.
-import {
+import type {
   App,
-  HTTPReceiver,
+  BlockAction,
+  RespondFn,
+  SlashCommand,
   SocketModeReceiver,
-  LogLevel,
-  type Logger as BoltLogger,
-  type RespondFn,
-  type SlashCommand,
-  type BlockAction,
-  type ViewSubmitAction,
+  ViewSubmitAction,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Bot } from '../../bot/bot.ts';
@@ -21,6 +18,7 @@ import type { HttpServer } from '../../http-server.ts';
 import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
 import type { PlatformAdapter, PostedRef, PostTarget } from '../adapter.ts';
+import { createSlackApp } from './app.ts';
 import { actorOf, placeOf, type SlackUser, unescapeSlack } from './parse.ts';
 import { escapeSlack, renderModalView, renderSlack, type SlackMessagePayload } from './render.ts';
 import { RecentKeys } from '../../core/recent-keys.ts';
@@ -45,25 +43,9 @@ export interface SlackAdapterOptions {
 
 /** How long a user's admin flag, name and locale are trusted before users.info is asked again. */
 const USER_TTL_MS = 10 * 60_000;
+const USER_CACHE_SIZE = 5000;
 
 const hasForm = (m: OutMessage): m is OutMessage & { form: Form } => m.form !== undefined;
-
-/** bolt's logger interface over pino, so bolt's own messages land in the same structured log. */
-function boltLogger(logger: Logger): BoltLogger {
-  const child = logger.child({ platform: 'slack' });
-  let level = LogLevel.INFO;
-  return {
-    debug: (...msg) => child.debug(msg.join(' ')),
-    info: (...msg) => child.info(msg.join(' ')),
-    warn: (...msg) => child.warn(msg.join(' ')),
-    error: (...msg) => child.error(msg.join(' ')),
-    setLevel: (l) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: () => {},
-  };
-}
 
 export class SlackAdapter implements PlatformAdapter {
   readonly platform = 'slack' as const;
@@ -77,40 +59,7 @@ export class SlackAdapter implements PlatformAdapter {
 
   constructor(private readonly opts: SlackAdapterOptions) {
     this.admins = new Set(opts.adminUserIds);
-    const apiUrl = opts.apiUrl && (opts.apiUrl.endsWith('/') ? opts.apiUrl : `${opts.apiUrl}/`);
-    const clientOptions = apiUrl ? { slackApiUrl: apiUrl } : undefined;
-    const logger = boltLogger(opts.logger);
-    if (opts.appToken) {
-      this.socket = new SocketModeReceiver({
-        appToken: opts.appToken,
-        logger,
-        installerOptions: { clientOptions },
-      });
-      this.app = new App({
-        token: opts.botToken,
-        receiver: this.socket,
-        clientOptions,
-        logger,
-        deferInitialization: true,
-      });
-    } else {
-      if (!opts.http) throw new Error('Slack HTTP mode needs the HTTP server');
-      const receiver = new HTTPReceiver({
-        signingSecret: opts.signingSecret ?? '',
-        endpoints: '/slack/events',
-        logger,
-        processBeforeResponse: false,
-      });
-      // Initialised in start(): auth.test checks the token before anything is served.
-      this.app = new App({
-        token: opts.botToken,
-        receiver,
-        clientOptions,
-        logger,
-        deferInitialization: true,
-      });
-      opts.http.route('/slack/events', receiver.requestListener);
-    }
+    ({ app: this.app, socket: this.socket } = createSlackApp(opts));
     this.app.command(/.*/, ({ command, ack, respond, client }) =>
       this.track(async () => {
         await ack();
@@ -326,7 +275,12 @@ export class SlackAdapter implements PlatformAdapter {
       this.opts.logger.warn({ err, user: id }, 'users.info failed; treating the user as a member');
     }
     const { id: _, ...actor } = actorOf(id, user, fallbackName, this.admins);
-    if (user) this.users.set(id, { actor, until: now + USER_TTL_MS });
+    if (user) {
+      this.users.delete(id);
+      this.users.set(id, { actor, until: now + USER_TTL_MS });
+      // Bounded: the least recently looked-up user goes first.
+      if (this.users.size > USER_CACHE_SIZE) this.users.delete(this.users.keys().next().value!);
+    }
     return { id, ...actor };
   }
 

@@ -1,0 +1,62 @@
+// The bolt App Turma runs: Socket Mode with an app token, else the HTTP receiver mounted at /slack/events on the
+// shared HTTP server (signatures checked: bad or stale → 401). Initialisation waits for start(), where auth.test
+// checks the token before anything is served. bolt's own log lines go to the same pino logger.
+import { App, HTTPReceiver, type Logger as BoltLogger, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { HttpServer } from '../../http-server.ts';
+import type { Logger } from '../../log.ts';
+
+export interface SlackAppOptions {
+  botToken: string;
+  appToken?: string;
+  signingSecret?: string;
+  apiUrl?: string;
+  http?: HttpServer;
+  logger: Logger;
+}
+
+function boltLogger(logger: Logger): BoltLogger {
+  const child = logger.child({ platform: 'slack' });
+  let level = LogLevel.INFO;
+  return {
+    debug: (...msg) => child.debug(msg.join(' ')),
+    info: (...msg) => child.info(msg.join(' ')),
+    warn: (...msg) => child.warn(msg.join(' ')),
+    error: (...msg) => child.error(msg.join(' ')),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+export function createSlackApp(opts: SlackAppOptions): { app: App; socket?: SocketModeReceiver } {
+  const apiUrl = opts.apiUrl && (opts.apiUrl.endsWith('/') ? opts.apiUrl : `${opts.apiUrl}/`);
+  const clientOptions = apiUrl ? { slackApiUrl: apiUrl } : undefined;
+  const logger = boltLogger(opts.logger);
+  if (opts.appToken) {
+    const socket = new SocketModeReceiver({
+      appToken: opts.appToken,
+      logger,
+      installerOptions: { clientOptions },
+    });
+    const app = new App({
+      token: opts.botToken,
+      receiver: socket,
+      clientOptions,
+      logger,
+      deferInitialization: true,
+    });
+    return { app, socket };
+  }
+  if (!opts.http) throw new Error('Slack HTTP mode needs the HTTP server');
+  const receiver = new HTTPReceiver({
+    signingSecret: opts.signingSecret ?? '',
+    endpoints: '/slack/events',
+    logger,
+    processBeforeResponse: false,
+  });
+  const app = new App({ token: opts.botToken, receiver, clientOptions, logger, deferInitialization: true });
+  opts.http.route('/slack/events', receiver.requestListener);
+  return { app };
+}
