@@ -10,9 +10,7 @@ import { HttpServer } from './http-server.ts';
 import { createLogger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import type { PlatformAdapter } from './platforms/adapter.ts';
-import { DiscordAdapter } from './platforms/discord/adapter.ts';
 import { ShellAdapter } from './platforms/shell/shell.ts';
-import { SlackAdapter } from './platforms/slack/adapter.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -45,7 +43,9 @@ try {
 // With platforms, one HTTP server on PORT: /healthz, /metrics, and /slack/events in Slack's HTTP mode.
 const http = shellMode ? undefined : new HttpServer();
 const platforms: PlatformAdapter[] = [];
+// Each platform's SDK is loaded only when it is configured (discord.js and bolt are large).
 if (config.discord) {
+  const { DiscordAdapter } = await import('./platforms/discord/adapter.ts');
   platforms.push(
     new DiscordAdapter({
       bot: app.bot,
@@ -59,6 +59,7 @@ if (config.discord) {
 }
 
 if (config.slack) {
+  const { SlackAdapter } = await import('./platforms/slack/adapter.ts');
   platforms.push(
     new SlackAdapter({
       bot: app.bot,

@@ -100,12 +100,17 @@ export async function runShell(app: App, lines: string[]): Promise<string> {
   return session.printed;
 }
 
-/** `src/main.ts` in its own process, as `npm start` runs it, on a fresh database in `dir`; logs collected. */
+/**
+ * The bot in its own process on a fresh database in `dir`, logs collected: `src/main.ts` as `npm start` runs it, or
+ * with `compiled` the `dist/` build as the Docker image runs it (`npm run build` first).
+ */
 export function spawnBot(
   dir: string,
   env: Record<string, string>,
+  options: { compiled?: boolean } = {},
 ): { child: ChildProcess; logs: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const args = options.compiled ? ['dist/src/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: path.resolve(import.meta.dirname, '..'),
     env: {
       ...process.env,

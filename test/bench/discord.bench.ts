@@ -1,10 +1,13 @@
-// Discord: the bot as operators run it (src/main.ts in its own process, the real discord.js client) logged into the
-// local fake Discord with one guild. Latency is from the fake sending INTERACTION_CREATE to it receiving the
+// Discord: the bot as operators run it (its own process, the real discord.js client; the dist/ build as deployed)
+// logged into the local fake Discord with one guild. Latency is from the fake sending INTERACTION_CREATE to it receiving the
 // interaction callback, over 1,000 interactions sent at a steady 40 per second (below discord.js's global REST limit
 // of 50 requests/s, which would otherwise add its own queueing); RSS is the bot process's after login.
+import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { freePort, spawnBot, tempDir } from '../helpers.ts';
-import { APP_ID, FakeDiscord, tokenOf } from '../e2e/discord/fake-discord.ts';
+import path from 'node:path';
+import { tempDir } from '../helpers.ts';
+import { kill9, startBot } from '../e2e/discord/bot-process.ts';
+import { FakeDiscord, tokenOf } from '../e2e/discord/fake-discord.ts';
 import { type BenchRow, GLOSSARY_QUERIES, percentile } from './stats.ts';
 
 const INTERACTIONS = 1000;
@@ -18,17 +21,16 @@ export async function benchDiscord(): Promise<BenchRow[]> {
   const fake = new FakeDiscord();
   await fake.listen();
   const { dir, cleanup } = tempDir('turma-bench-discord-');
-  const { child: bot } = spawnBot(dir, {
-    DISCORD_TOKEN: 'bench-token',
-    DISCORD_APPLICATION_ID: APP_ID,
-    DISCORD_API_URL: fake.apiUrl,
-    LOG_LEVEL: 'warn',
-    PORT: String(await freePort()),
-  });
+  const cleanups: (() => Promise<void> | void)[] = [];
   try {
-    // Logged in: the first interaction gets its answer.
-    const warm = fake.command({ id: '1', name: 'warm' }, 'help');
-    await fake.waitFor((r) => r.route.startsWith(`/interactions/${warm}/`), 30_000);
+    // As `npm start` runs it (TypeScript compiled on the fly by tsx): memory only, for comparison.
+    const dev = await startBot(fake, dir, cleanups);
+    await new Promise((r) => setTimeout(r, 500));
+    const rssDev = rssMb(dev.child.pid!);
+    await kill9(dev);
+    // As deployed (the Docker image runs the dist/ build): memory after login, then the latency run.
+    execSync('npm run build --silent', { cwd: path.resolve(import.meta.dirname, '../..'), stdio: 'ignore' });
+    const { child: bot } = await startBot(fake, dir, cleanups, {}, { compiled: true });
     await new Promise((r) => setTimeout(r, 500));
     const rss = rssMb(bot.pid!);
 
@@ -61,15 +63,15 @@ export async function benchDiscord(): Promise<BenchRow[]> {
         goal: { op: '<=', target: 50 },
       },
       {
-        name: 'Discord bot RSS after login, one guild',
+        name: 'Discord bot RSS after login, one guild (dist/, as deployed)',
         value: rss,
         unit: 'MB',
         goal: { op: '<=', target: 150 },
       },
+      { name: 'Discord bot RSS after login under tsx (npm start)', value: rssDev, unit: 'MB' },
     ];
   } finally {
-    bot.kill('SIGTERM');
-    await new Promise((r) => bot.once('exit', r));
+    for (const c of cleanups) await c();
     await fake.close();
     cleanup();
   }

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.ts';
-import { callbackOf, kill9, startBot } from './bot.ts';
+import { callbackOf, kill9, startBot } from '../e2e/discord/bot-process.ts';
 import { FakeDiscord, type FakeUser, tokenOf } from '../e2e/discord/fake-discord.ts';
 
 const MEMBERS = 1000;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.ts';
 import { CHANNEL_ID, FakeDiscord, type FakeUser, tokenOf } from '../e2e/discord/fake-discord.ts';
-import { kill9, startBot } from './bot.ts';
+import { kill9, startBot } from '../e2e/discord/bot-process.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

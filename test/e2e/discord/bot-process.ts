@@ -1,7 +1,7 @@
-// The bot as its own process (src/main.ts) on the Discord fake, for the kill -9 tests.
+// The bot as its own process (src/main.ts) on the Discord fake, for the kill -9 tests and the benchmark.
 import type { ChildProcess } from 'node:child_process';
-import { freePort, spawnBot } from '../helpers.ts';
-import { APP_ID, type FakeDiscord, tokenOf } from '../e2e/discord/fake-discord.ts';
+import { freePort, spawnBot } from '../../helpers.ts';
+import { APP_ID, type FakeDiscord, tokenOf } from './fake-discord.ts';
 
 /** Starts the bot on `dir`'s database and resolves once it answers an interaction; registers its SIGKILL cleanup. */
 export async function startBot(
@@ -9,15 +9,20 @@ export async function startBot(
   dir: string,
   cleanups: (() => Promise<void> | void)[],
   env: Record<string, string> = {},
+  options: { compiled?: boolean } = {},
 ) {
-  const bot = spawnBot(dir, {
-    DISCORD_TOKEN: 'reliability-token',
-    DISCORD_APPLICATION_ID: APP_ID,
-    DISCORD_API_URL: fake.apiUrl,
-    PORT: String(await freePort()),
-    LOG_LEVEL: 'warn',
-    ...env,
-  });
+  const bot = spawnBot(
+    dir,
+    {
+      DISCORD_TOKEN: 'reliability-token',
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    options,
+  );
   cleanups.push(() => {
     if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
   });
