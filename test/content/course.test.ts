@@ -24,13 +24,16 @@ describe('the shipped course', () => {
     expect(content.lessons[0]!.reflectionPrompts).toHaveLength(5);
   });
 
-  it('has 20+ questions with 3 to 5 choices for each of lessons 1 to 4', () => {
-    for (const n of [1, 2, 3, 4]) {
-      const questions = content.questions.filter((q) => q.lesson === n);
-      expect(questions.length, `lesson ${n}`).toBeGreaterThanOrEqual(20);
-      for (const q of questions) expect(q.choices.length).toBeGreaterThanOrEqual(3);
+  it('has a question bank for every lesson: 20+ questions for lessons 1 to 4, 12+ for lessons 5 to 9', () => {
+    for (const lesson of content.lessons) {
+      const questions = content.questions.filter((q) => q.lesson === lesson.number);
+      expect(questions.length, `lesson ${lesson.number}`).toBeGreaterThanOrEqual(lesson.number <= 4 ? 20 : 12);
+      for (const q of questions) {
+        expect(q.choices.length).toBeGreaterThanOrEqual(3);
+        expect(q.source, q.id).toMatch(/^00\d_[0-9a-f]{16}\.txt § /);
+      }
     }
-    expect(content.questions.length).toBeGreaterThanOrEqual(80);
+    expect(content.questions.length).toBeGreaterThanOrEqual(140);
   });
 
   it('contains every item of the seed-001 questionnaire as a multiple-choice question', () => {
