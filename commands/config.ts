@@ -17,6 +17,7 @@ const SETTINGS = [
   'timezone',
   'locale',
   'schedule',
+  'agenda',
   'quiz-time',
   'quiz-days',
   'reminders',
@@ -27,6 +28,7 @@ const EXAMPLES: Partial<Record<(typeof SETTINGS)[number], string>> = {
   'quiz-time': '/config quiz-time 09:00',
   'quiz-days': '/config quiz-days seg,ter,qua,qui,sex',
   reminders: '/config reminders 24h,1h',
+  agenda: '/config agenda 24h',
   timezone: '/config timezone America/Sao_Paulo',
   locale: '/config locale pt-BR',
   schedule: '/config schedule 2026-11-10T19:00',
@@ -36,8 +38,8 @@ export default defineCommand({
   name: 'config',
   adminOnly: true,
   description: {
-    'pt-BR': 'Canal de avisos, horário e dias da pergunta do dia, lembretes, pausar/retomar',
-    en: 'Announcements channel, question of the day time and days, reminders, pause/resume',
+    'pt-BR': 'Canal de avisos, horário e dias da pergunta do dia, agenda, lembretes, pausar/retomar',
+    en: 'Announcements channel, question of the day time and days, agenda, reminders, pause/resume',
   },
   options: {
     setting: {
@@ -117,6 +119,13 @@ export default defineCommand({
         if (!days) throw new UserError('usage', t('config.badDays'));
         community = repos.communities.update(communityId, { quizDays: days });
         what = `${t('config.quizTime')} = ${formatWeekdays(days, locale)}`;
+        break;
+      }
+      case 'agenda': {
+        const lead = parseLead(needValue());
+        if (lead === undefined) throw new UserError('usage', t('config.badAgendaLead'));
+        community = repos.communities.update(communityId, { agendaLeadMinutes: lead });
+        what = `${t('config.agendaLead')} = ${t('config.agendaLeadValue', { lead: formatLead(lead) })}`;
         break;
       }
       case 'reminders': {

@@ -139,6 +139,22 @@ describe('the scheduler over a week', () => {
     ]);
   });
 
+  it('posts the agenda at the lead set with /config agenda, and explains a bad lead', async () => {
+    const { app, sh } = await startApp();
+    const bad = await sh.run(['/config channel', '/config agenda soon']);
+    expect(bad).toContain('Use uma antecedência como 24h, 2d ou 90m (até 14 dias).');
+    const saved = await sh.run(['/config agenda 2d']);
+    expect(saved).toContain('Feito: Agenda da aula = 2d antes.');
+    expect(saved).toContain('Agenda da aula: 2d antes');
+    await sh.run(['!clock 2026-11-23T12:00']);
+    // Lesson 3 is on Tuesday 24th at 19:00 (22:00 UTC): its agenda and thread went out on Sunday 22nd, 22:00 UTC.
+    expect(runs(app).find((r) => r.target === 'lesson:3')).toMatchObject({
+      kind: 'agenda',
+      at: '2026-11-22 22:00:00',
+      status: 'done',
+    });
+  });
+
   it('moves future posts when the timezone or the first class changes', async () => {
     const { app, sh } = await startApp();
     // Lisbon is UTC+0 in November: the 09:00 daily moves from 12:00 UTC to 09:00 UTC.

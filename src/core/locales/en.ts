@@ -142,6 +142,7 @@ export const en: Record<MessageKey, string> = {
   'config.firstClass': 'First class',
   'config.courseCalendar': '{when} (course calendar)',
   'config.badDays': 'Use days like mon,tue,wed,thu,fri (or seg,ter… or 1-7, 1 = Monday).',
+  'config.badAgendaLead': 'Use one lead such as 24h, 2d or 90m (up to 14 days).',
   'config.badLeads': 'Use leads like 24h,1h or 90m (up to 14 days).',
   'config.needsValue': 'The value is missing. Example: {example}',
   'reflect.title': '💭 Reflections for Lesson {number} — {title}',

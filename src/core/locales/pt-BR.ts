@@ -142,6 +142,7 @@ export const ptBR = {
   'config.firstClass': 'Primeira aula',
   'config.courseCalendar': '{when} (calendário do curso)',
   'config.badDays': 'Use dias como seg,ter,qua,qui,sex (ou mon,tue… ou 1-7, 1 = segunda).',
+  'config.badAgendaLead': 'Use uma antecedência como 24h, 2d ou 90m (até 14 dias).',
   'config.badLeads': 'Use antecedências como 24h,1h ou 90m (até 14 dias).',
   'config.needsValue': 'Falta o valor. Exemplo: {example}',
   'reflect.title': '💭 Reflexões para a Aula {number} — {title}',
