@@ -4,6 +4,8 @@
 // up with a classroom clicking at once.
 import type Database from 'better-sqlite3';
 
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 interface Pending {
   write: () => unknown;
   resolve: (value: unknown) => void;
@@ -13,12 +15,38 @@ interface Pending {
 export class WriteBatcher {
   private queue: Pending[] = [];
   private scheduled = false;
+  private readonly savepoint: Database.Statement;
+  private readonly release: Database.Statement;
+  private readonly rollbackTo: Database.Statement;
+  private readonly writeBatch: (batch: Pending[]) => Outcome[];
 
   constructor(
     private readonly sqlite: Database.Database,
     /** Most writes per transaction, so one huge burst cannot hold the write lock for long. */
     private readonly maxBatch = 256,
-  ) {}
+  ) {
+    // Prepared once: a savepoint per write costs three tiny statements, not a new transaction wrapper per write.
+    this.savepoint = sqlite.prepare('SAVEPOINT write');
+    this.release = sqlite.prepare('RELEASE write');
+    this.rollbackTo = sqlite.prepare('ROLLBACK TO write');
+    this.writeBatch = sqlite.transaction((batch: Pending[]) => batch.map((item) => this.one(item)));
+  }
+
+  /** One write in its own savepoint: if it throws, only its own changes are rolled back. */
+  private one(item: Pending): Outcome {
+    this.savepoint.run();
+    try {
+      const value = item.write();
+      this.release.run();
+      return { ok: true, value };
+    } catch (error) {
+      // Some errors (a full disk, an I/O error) have already rolled the whole transaction back: fail the batch.
+      if (!this.sqlite.inTransaction) throw error;
+      this.rollbackTo.run();
+      this.release.run();
+      return { ok: false, error };
+    }
+  }
 
   /** Runs `write` (synchronous database work) in the next batch; resolves with its result once committed. */
   run<T>(write: () => T): Promise<T> {
@@ -35,20 +63,9 @@ export class WriteBatcher {
     const batch = this.queue.splice(0, this.maxBatch);
     this.scheduled = this.queue.length > 0;
     if (this.scheduled) setImmediate(() => this.flush());
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    let outcomes: Outcome[];
     try {
-      this.sqlite
-        .transaction(() => {
-          for (const item of batch) {
-            try {
-              // A nested better-sqlite3 transaction is a savepoint: a failing write rolls back alone.
-              outcomes.push({ ok: true, value: this.sqlite.transaction(item.write)() });
-            } catch (error) {
-              outcomes.push({ ok: false, error });
-            }
-          }
-        })
-        .immediate();
+      outcomes = this.writeBatch.immediate(batch);
     } catch (error) {
       for (const item of batch) item.reject(error);
       return;
