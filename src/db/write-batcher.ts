@@ -18,7 +18,7 @@ export class WriteBatcher {
   private readonly savepoint: Database.Statement;
   private readonly release: Database.Statement;
   private readonly rollbackTo: Database.Statement;
-  private readonly writeBatch: (batch: Pending[]) => Outcome[];
+  private readonly writeBatch: Database.Transaction<(batch: Pending[]) => Outcome[]>;
 
   constructor(
     private readonly sqlite: Database.Database,
