@@ -11,7 +11,7 @@ import type {
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Bot } from '../../bot/bot.ts';
-import type { Actor, InboundEvent } from '../../bot/events.ts';
+import type { InboundEvent } from '../../bot/events.ts';
 import { type Locale, translator } from '../../core/i18n.ts';
 import type { Form, OutMessage } from '../../core/message.ts';
 import type { HttpServer } from '../../http-server.ts';
@@ -19,7 +19,8 @@ import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
 import type { PlatformAdapter, PostedRef, PostTarget } from '../adapter.ts';
 import { createSlackApp } from './app.ts';
-import { actorOf, placeOf, type SlackUser, unescapeSlack } from './parse.ts';
+import { placeOf, unescapeSlack } from './parse.ts';
+import { SlackUsers } from './users.ts';
 import { escapeSlack, renderModalView, renderSlack, type SlackMessagePayload } from './render.ts';
 import { RecentKeys } from '../../core/recent-keys.ts';
 
@@ -41,9 +42,14 @@ export interface SlackAdapterOptions {
   locale: Locale;
 }
 
-/** How long a user's admin flag, name and locale are trusted before users.info is asked again. */
-const USER_TTL_MS = 10 * 60_000;
-const USER_CACHE_SIZE = 5000;
+/** Web API errors meaning "the bot cannot post in this channel". */
+const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
+
+/** The `error` code of a failed Web API call (`{ ok: false, error }`), if that is what `err` is. */
+function platformError(err: unknown): string | undefined {
+  const data = (err as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
 
 const hasForm = (m: OutMessage): m is OutMessage & { form: Form } => m.form !== undefined;
 
@@ -52,13 +58,12 @@ export class SlackAdapter implements PlatformAdapter {
   readonly app: App;
   private readonly socket: SocketModeReceiver | undefined;
   private serving = false;
-  private readonly admins: ReadonlySet<string>;
-  private readonly users = new Map<string, { actor: Omit<Actor, 'id'>; until: number }>();
+  private readonly users: SlackUsers;
   private readonly seen = new RecentKeys(10_000);
   private readonly inflight = new Set<Promise<unknown>>();
 
   constructor(private readonly opts: SlackAdapterOptions) {
-    this.admins = new Set(opts.adminUserIds);
+    this.users = new SlackUsers(opts.adminUserIds, opts.logger);
     ({ app: this.app, socket: this.socket } = createSlackApp(opts));
     this.app.command(/.*/, ({ command, ack, respond, client }) =>
       this.track(async () => {
@@ -145,7 +150,7 @@ export class SlackAdapter implements PlatformAdapter {
 
   private async onCommand(command: SlashCommand, respond: RespondFn, client: WebClient): Promise<void> {
     const place = placeOf(command.team_id, command.channel_id);
-    const actor = await this.actor(command.user_id, command.user_name, client);
+    const actor = await this.users.actor(command.user_id, command.user_name, client);
     const event: InboundEvent = {
       kind: 'command',
       name: command.command.replace(/^\//, ''),
@@ -164,7 +169,7 @@ export class SlackAdapter implements PlatformAdapter {
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
     const place = placeOf(teamId, channelId, body.message?.thread_ts);
-    const actor = await this.actor(body.user.id, body.user.name ?? body.user.username ?? '', client);
+    const actor = await this.users.actor(body.user.id, body.user.name ?? body.user.username ?? '', client);
     await this.answer(
       { kind: 'action', buttonId: action.action_id, actor, place },
       respond,
@@ -179,32 +184,49 @@ export class SlackAdapter implements PlatformAdapter {
     const meta = JSON.parse(body.view.private_metadata || '{}') as { team?: string; channel?: string };
     if (!meta.channel) return;
     const value = body.view.state.values[field]?.[field]?.value ?? '';
-    const actor = await this.actor(body.user.id, body.user.name, client);
+    const actor = await this.users.actor(body.user.id, body.user.name, client);
     const place = placeOf(meta.team ?? body.team?.id ?? '', meta.channel);
-    const messages = await this.opts.bot.handle({
-      kind: 'command',
-      name: command,
-      args: { text: value },
-      actor,
-      place,
-    });
-    // A modal has no response_url: answer in the channel it was opened from, privately unless the reply is public.
-    for (const message of messages)
-      for (const payload of renderSlack(message)) {
-        if (message.ephemeral)
-          await client.chat.postEphemeral({
-            channel: meta.channel,
-            user: body.user.id,
-            text: payload.text,
-            blocks: payload.blocks,
-          });
-        else
-          await client.chat.postMessage({
-            channel: meta.channel,
-            text: payload.text,
-            blocks: payload.blocks,
-          });
-      }
+    try {
+      const messages = await this.opts.bot.handle({
+        kind: 'command',
+        name: command,
+        args: { text: value },
+        actor,
+        place,
+      });
+      // A modal has no response_url: answer in the channel it was opened from, privately unless the reply is public.
+      for (const message of messages)
+        for (const payload of renderSlack(message))
+          await this.replyAfterForm(client, meta.channel, body.user.id, payload, Boolean(message.ephemeral));
+    } catch (err) {
+      this.opts.metrics?.platformErrors.inc({ platform: 'slack', operation: 'form' });
+      this.opts.logger.error(
+        { err, platform: 'slack', command, user: body.user.id },
+        'slack form reply failed',
+      );
+    }
+  }
+
+  /**
+   * Posts a reply to a modal submission in the channel it came from. Slash commands work in any channel, but the bot
+   * can post only where it is a member: otherwise the reply goes to the member's Messages tab with the app, so the
+   * confirmation (what was saved) is never lost.
+   */
+  private async replyAfterForm(
+    client: WebClient,
+    channel: string,
+    user: string,
+    payload: SlackMessagePayload,
+    ephemeral: boolean,
+  ): Promise<void> {
+    const content = { text: payload.text, blocks: payload.blocks };
+    try {
+      if (ephemeral) await client.chat.postEphemeral({ channel, user, ...content });
+      else await client.chat.postMessage({ channel, ...content });
+    } catch (err) {
+      if (!NOT_A_MEMBER.has(platformError(err) ?? '')) throw err;
+      await client.chat.postMessage({ channel: user, ...content });
+    }
   }
 
   /** Runs the bot and answers through response_url (or opens the form), with one apology if anything fails. */
@@ -261,27 +283,6 @@ export class SlackAdapter implements PlatformAdapter {
             response_type: message.ephemeral ? ('ephemeral' as const) : ('in_channel' as const),
           }),
     };
-  }
-
-  /** Name, admin flag and locale from users.info, cached for a while; without it, only the configured admins. */
-  private async actor(id: string, fallbackName: string, client: WebClient): Promise<Actor> {
-    const now = performance.now();
-    const cached = this.users.get(id);
-    if (cached && cached.until > now) return { id, ...cached.actor };
-    let user: SlackUser | undefined;
-    try {
-      user = (await client.users.info({ user: id, include_locale: true })).user as SlackUser | undefined;
-    } catch (err) {
-      this.opts.logger.warn({ err, user: id }, 'users.info failed; treating the user as a member');
-    }
-    const { id: _, ...actor } = actorOf(id, user, fallbackName, this.admins);
-    if (user) {
-      this.users.delete(id);
-      this.users.set(id, { actor, until: now + USER_TTL_MS });
-      // Bounded: the least recently looked-up user goes first.
-      if (this.users.size > USER_CACHE_SIZE) this.users.delete(this.users.keys().next().value!);
-    }
-    return { id, ...actor };
   }
 
   private track<T>(work: () => Promise<T>): Promise<T> {

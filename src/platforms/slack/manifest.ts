@@ -18,6 +18,9 @@ export function buildManifest(commands: readonly Command[], options: { requestUr
       background_color: '#2f80ed',
     },
     features: {
+      // Private replies fall back to the app's Messages tab when the bot is not in the channel (read-only: the
+      // bot answers slash commands, not DMs).
+      app_home: { home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
       bot_user: { display_name: 'Turma', always_online: true },
       slash_commands: commands.map((c) => ({
         command: `/${c.name}`,

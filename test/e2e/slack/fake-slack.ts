@@ -36,6 +36,8 @@ export class FakeSlack {
   /** Everything received, in order. */
   readonly calls = this.recorder.items;
   readonly users = new Map<string, FakeSlackUser>();
+  /** Channels the bot is not a member of: posting there fails with not_in_channel, as on Slack. */
+  readonly notIn = new Set<string>();
   private readonly server: Server;
   private port = 0;
   private ts = 1_700_000_000;
@@ -282,14 +284,14 @@ export class FakeSlack {
           });
         break;
       }
-      case 'chat.postMessage': {
-        const ts = `${this.ts++}.000200`;
-        reply(200, { ok: true, channel: body.channel, ts, message: { ts, text: body.text } });
+      case 'chat.postMessage':
+      case 'chat.postEphemeral': {
+        const ts = `${this.ts++}.000${method === 'chat.postMessage' ? 200 : 300}`;
+        if (this.notIn.has(String(body.channel))) reply(200, { ok: false, error: 'not_in_channel' });
+        else if (method === 'chat.postEphemeral') reply(200, { ok: true, message_ts: ts });
+        else reply(200, { ok: true, channel: body.channel, ts, message: { ts, text: body.text } });
         break;
       }
-      case 'chat.postEphemeral':
-        reply(200, { ok: true, message_ts: `${this.ts++}.000300` });
-        break;
       case 'chat.update':
         reply(200, { ok: true, channel: body.channel, ts: body.ts });
         break;

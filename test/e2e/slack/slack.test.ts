@@ -142,6 +142,19 @@ describe('Slack end to end', () => {
     expect(count(rig.app, 'select count(*) from reflections')).toBe(1);
   });
 
+  it("confirms a modal submission in the member's DM when the bot is not in the channel", async () => {
+    rig = await startSlackRig([ana]);
+    rig.fake.notIn.add(CHANNEL_ID);
+    await rig.send(rig.fake.slashCommand(ana, 'reflect').body);
+    const open = await rig.fake.waitFor((c) => c.method === 'views.open');
+    const view = open.body.view as { callback_id: string; private_metadata: string };
+    await rig.send(rig.fake.submitView(ana, view, 'text', 'Como versionar dados grandes sem duplicar tudo?'));
+    const dm = await rig.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === ana.id);
+    expect(textOf(dm.body)).toContain('Reflexão registrada');
+    expect(rig.fake.calls.filter((c) => c.method === 'chat.postEphemeral')).toHaveLength(1);
+    expect(count(rig.app, 'select count(*) from reflections')).toBe(1);
+  });
+
   it('posts the scheduled agenda in the announcements channel with its thread', async () => {
     rig = await startSlackRig([monitor], new Date('2026-11-16T11:00:00Z'));
     await rig.command(monitor, 'config', 'channel');
