@@ -12,6 +12,8 @@ describe('/agenda', () => {
     expect(out).toContain('terça-feira, 24 de novembro de 2026 às 19:00');
     expect(out).toContain('(depois de amanhã)');
     expect(out).toContain('Reflexões pré-aula:');
+    // A one-item list still reads as a list.
+    expect(out).toContain('Leitura prévia:\n- Cultura e Práticas DataOps e MLOps (seed 003)');
     expect(out).toContain('Horários em America/Sao_Paulo');
   });
 

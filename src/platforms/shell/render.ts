@@ -23,7 +23,9 @@ export function renderShellMessage(header: string, message: OutMessage, style: S
   for (const field of message.fields ?? []) {
     const value = inline(field.value, style);
     const name = style.bold(`${field.name}:`);
-    lines.push(value.includes('\n') ? `${name}\n${value}` : `${name} ${value}`);
+    // A list (even of one item) starts on its own line, as it does on Discord and Slack.
+    const block = value.includes('\n') || value.startsWith('- ');
+    lines.push(block ? `${name}\n${value}` : `${name} ${value}`);
   }
   if (message.footer) lines.push(style.dim(message.footer));
   (message.buttons ?? []).forEach((b, i) => {
