@@ -3,7 +3,7 @@ import { channelMention } from '../src/core/message.ts';
 import { DateTime } from 'luxon';
 import { UserError } from '../src/core/errors.ts';
 import { formatDateTime } from '../src/core/format-time.ts';
-import { matchLocale } from '../src/core/i18n.ts';
+import { matchLocale, translator } from '../src/core/i18n.ts';
 import { isValidTimeZone } from '../src/core/time.ts';
 import type { MessageKey } from '../src/core/i18n.ts';
 import type { OutMessage } from '../src/core/message.ts';
@@ -57,7 +57,9 @@ export default defineCommand({
       description: { 'pt-BR': 'Novo valor', en: 'New value' },
     },
   },
-  async run({ args, place, actor, quiz, repos, scheduler, content, now, timezone, locale, t }) {
+  async run(ctx) {
+    const { args, place, actor, quiz, repos, scheduler, content, now, timezone } = ctx;
+    let { locale, t } = ctx;
     const { communityId } = quiz.identify(place, actor);
     const setting = (args.setting ?? 'show') as (typeof SETTINGS)[number];
     const needValue = () => {
@@ -90,6 +92,8 @@ export default defineCommand({
         if (!chosen || !/^(pt(-br)?|en(-\w+)?)$/i.test(value))
           throw new UserError('usage', t('config.badLocale'));
         community = repos.communities.update(communityId, { locale: chosen });
+        // The answer already speaks the new language, unless the member's own platform locale decides theirs.
+        if (!actor.locale) [locale, t] = [chosen, translator(chosen)];
         what = `${t('config.locale')} = ${chosen}`;
         break;
       }
