@@ -166,6 +166,23 @@ export default defineCommand({
       return c.firstClass ? when : t('config.courseCalendar', { when });
     }
 
+    /** A post that keeps failing (bot not in the channel, missing permission) is what an admin must hear about. */
+    function failureField(c: CommunityRow) {
+      const run = repos.runs.latestFailure(c.id);
+      if (!run) return [];
+      const error = (run.lastError ?? '')
+        .replace(/\s+/g, ' ')
+        .slice(0, 200)
+        .replace(/[.\s]+$/, '');
+      const value = t('config.failingValue', {
+        post: t(`run.${run.kind}`),
+        when: formatDateTime(run.scheduledFor, c.timezone ?? timezone, locale),
+        error,
+        attempts: run.attempts,
+      });
+      return [{ name: t('config.failing'), value, inline: false }];
+    }
+
     function show(c: CommunityRow): OutMessage {
       const field = (name: MessageKey, value: string) => ({ name: t(name), value, inline: true });
       return {
@@ -188,6 +205,7 @@ export default defineCommand({
             t('config.remindersValue', { leads: c.reminderLeadsMinutes.map(formatLead).join(', ') }),
           ),
           field('config.status', t(c.paused ? 'config.paused' : 'config.active')),
+          ...failureField(c),
         ],
         ephemeral: true,
       };

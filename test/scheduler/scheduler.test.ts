@@ -103,8 +103,13 @@ describe('the scheduler over a week', () => {
     app.messenger.register(flaky);
     await sh.run(['!clock 2026-11-16T09:00']);
     expect(runs(app).find((r) => r.kind === 'daily')?.status).toBe('failed');
+    // The admins see it in /config until it goes through.
+    expect(await sh.run(['/config'])).toContain(
+      '⚠️ Postagem automática com problema: Pergunta do dia de segunda-feira, 16 de novembro de 2026 às 09:00 falhou (1 tentativa(s)): 503 from the platform.',
+    );
     await sh.run(['!clock 2026-11-16T09:05']);
     expect(runs(app).find((r) => r.kind === 'daily')?.status).toBe('done');
+    expect(await sh.run(['/config'])).not.toContain('⚠️');
     expect(posted.filter((m) => m.title?.startsWith('☀️'))).toHaveLength(1);
     expect(
       app.database.sqlite

@@ -143,6 +143,13 @@ export const en: Record<MessageKey, string> = {
   'config.courseCalendar': '{when} (course calendar)',
   'config.badDays': 'Use days like mon,tue,wed,thu,fri (or seg,ter… or 1-7, 1 = Monday).',
   'config.badAgendaLead': 'Use one lead such as 24h, 2d or 90m (up to 14 days).',
+  'config.failing': '⚠️ Automated post failing',
+  'config.failingValue':
+    '{post} of {when} failed ({attempts} attempt(s)): {error}. The bot retries on its own; check that it is in the announcements channel and may send messages and create threads.',
+  'run.agenda': 'Lesson agenda',
+  'run.reminder': 'Reminder',
+  'run.daily': 'Question of the day',
+  'run.board': 'Weekly board',
   'config.badLeads': 'Use leads like 24h,1h or 90m (up to 14 days).',
   'config.needsValue': 'The value is missing. Example: {example}',
   'reflect.title': '💭 Reflections for Lesson {number} — {title}',

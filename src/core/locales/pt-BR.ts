@@ -143,6 +143,13 @@ export const ptBR = {
   'config.courseCalendar': '{when} (calendário do curso)',
   'config.badDays': 'Use dias como seg,ter,qua,qui,sex (ou mon,tue… ou 1-7, 1 = segunda).',
   'config.badAgendaLead': 'Use uma antecedência como 24h, 2d ou 90m (até 14 dias).',
+  'config.failing': '⚠️ Postagem automática com problema',
+  'config.failingValue':
+    '{post} de {when} falhou ({attempts} tentativa(s)): {error}. O bot tenta de novo sozinho; confira se ele está no canal de avisos e pode enviar mensagens e criar threads.',
+  'run.agenda': 'Agenda da aula',
+  'run.reminder': 'Lembrete',
+  'run.daily': 'Pergunta do dia',
+  'run.board': 'Placar da semana',
   'config.badLeads': 'Use antecedências como 24h,1h ou 90m (até 14 dias).',
   'config.needsValue': 'Falta o valor. Exemplo: {example}',
   'reflect.title': '💭 Reflexões para a Aula {number} — {title}',

@@ -1,6 +1,6 @@
 // The scheduler's run table: claim a post before making it, record how it went. The UNIQUE run key makes a second
 // tick, a second process or a restart find the existing row instead of posting again.
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../open.ts';
 import { type ScheduledRunRow, scheduledRuns } from '../schema.ts';
 import { IMMEDIATE } from './scores.ts';
@@ -114,6 +114,17 @@ export function runRepository(db: Db) {
         .where(and(eq(scheduledRuns.status, 'failed'), gt(scheduledRuns.nextAttemptAt, now)))
         .get();
       return row?.at == null ? undefined : new Date(row.at);
+    },
+
+    /** The latest post of a community that failed and waits for a retry: /config shows it to the admins. */
+    latestFailure(communityId: number): ScheduledRunRow | undefined {
+      return db
+        .select()
+        .from(scheduledRuns)
+        .where(and(eq(scheduledRuns.communityId, communityId), eq(scheduledRuns.status, 'failed')))
+        .orderBy(desc(scheduledRuns.updatedAt))
+        .limit(1)
+        .get();
     },
 
     /** Runs of a community, oldest first (tests, support). */
