@@ -156,7 +156,18 @@ export default defineCommand({
     }
     // Future posts follow the new settings at once.
     await scheduler.tick();
-    return [{ text: t('config.saved', { what }), ephemeral: true }, show(community)];
+    const saved: OutMessage = { text: t('config.saved', { what }), ephemeral: true };
+    // Where the platform tells what the bot may not do here, say it now rather than when the first post fails.
+    const lacks = setting === 'channel' ? (place.botLacks ?? []) : [];
+    const warning: OutMessage[] = lacks.length
+      ? [
+          {
+            text: t('config.botLacks', { list: lacks.map((p) => t(`perm.${p}`)).join(', ') }),
+            ephemeral: true,
+          },
+        ]
+      : [];
+    return [saved, ...warning, show(community)];
 
     function firstClassText(c: CommunityRow): string {
       const zone = c.timezone ?? timezone;

@@ -18,7 +18,12 @@ export interface Place {
   communityId: string;
   channelId: string;
   threadId?: string;
+  /** What the bot lacks to post in this channel, where the platform says (Discord's app_permissions). */
+  botLacks?: readonly PostingPermission[];
 }
+
+/** The permissions automated posts need: see the channel, post, embed, read history, start and post in threads. */
+export type PostingPermission = 'view' | 'send' | 'embeds' | 'history' | 'threads' | 'sendInThreads';
 
 /** Argument values after parsing: strings, integers, or user ids. */
 export type ArgValues = Record<string, string | number | undefined>;

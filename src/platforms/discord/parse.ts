@@ -8,7 +8,7 @@ import {
   type ModalSubmitInteraction,
   PermissionFlagsBits,
 } from 'discord.js';
-import type { Actor, ArgValues, InboundEvent, Place } from '../../bot/events.ts';
+import type { Actor, ArgValues, InboundEvent, Place, PostingPermission } from '../../bot/events.ts';
 import { matchLocale } from '../../core/i18n.ts';
 
 /** The custom id of a modal opened from a neutral form: which command to run with which field. */
@@ -26,18 +26,38 @@ export function actorOf(interaction: BaseInteraction): Actor {
   };
 }
 
+/** The Discord permission behind each posting need (the invite link asks for all of them). */
+const POSTING_FLAGS: Record<PostingPermission, bigint> = {
+  view: PermissionFlagsBits.ViewChannel,
+  send: PermissionFlagsBits.SendMessages,
+  embeds: PermissionFlagsBits.EmbedLinks,
+  history: PermissionFlagsBits.ReadMessageHistory,
+  threads: PermissionFlagsBits.CreatePublicThreads,
+  sendInThreads: PermissionFlagsBits.SendMessagesInThreads,
+};
+
+/** What the bot may not do in this channel, from the interaction's app_permissions (resolved by Discord). */
+function botLacks(interaction: BaseInteraction): PostingPermission[] {
+  const granted = interaction.appPermissions;
+  if (!granted) return [];
+  return (Object.keys(POSTING_FLAGS) as PostingPermission[]).filter((p) => !granted.has(POSTING_FLAGS[p]));
+}
+
 /** The guild channel (or thread inside one) the interaction happened in; undefined outside a server. */
 export function placeOf(interaction: BaseInteraction): Place | undefined {
   if (!interaction.guildId || !interaction.channelId) return undefined;
   const channel = interaction.channel;
-  if (channel?.isThread() && channel.parentId)
-    return {
-      platform: 'discord',
-      communityId: interaction.guildId,
-      channelId: channel.parentId,
-      threadId: channel.id,
-    };
-  return { platform: 'discord', communityId: interaction.guildId, channelId: interaction.channelId };
+  const lacks = botLacks(interaction);
+  const where =
+    channel?.isThread() && channel.parentId
+      ? { channelId: channel.parentId, threadId: channel.id }
+      : { channelId: interaction.channelId };
+  return {
+    platform: 'discord',
+    communityId: interaction.guildId,
+    ...where,
+    ...(lacks.length ? { botLacks: lacks } : {}),
+  };
 }
 
 export function commandEvent(interaction: ChatInputCommandInteraction, place: Place): InboundEvent {

@@ -135,6 +135,24 @@ describe('Discord end to end', () => {
     expect(textOf(cb.data)).toContain('Só quem administra a comunidade');
   });
 
+  it('warns at /config channel when the bot may not post or start threads in that channel', async () => {
+    rig = await startDiscordRig();
+    // View Channel, Send Messages, Embed Links, Read Message History — but no threads.
+    rig.fake.appPermissions = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n));
+    const id = rig.fake.command(monitor, 'config', { setting: 'channel' });
+    expect(textOf((await rig.callback(id)).data)).toContain('Feito: Canal de avisos');
+    const warning = await rig.followUp(id);
+    expect(warning.flags).toBe(64);
+    expect(textOf(warning)).toContain('falta Criar tópicos públicos, Enviar mensagens em tópicos.');
+    // With every permission, no warning.
+    rig.fake.appPermissions = String(
+      (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n) | (1n << 35n) | (1n << 38n),
+    );
+    const ok = rig.fake.command(monitor, 'config', { setting: 'channel' });
+    await rig.callback(ok);
+    expect(textOf(await rig.followUp(ok))).toContain('⚙️ Configuração');
+  });
+
   it('never pings: @everyone in an argument comes back with allowed_mentions empty', async () => {
     rig = await startDiscordRig();
     const cb = await rig.callback(rig.fake.command(ana, 'glossary', { term: '@everyone <@&123> <@456>' }));

@@ -40,6 +40,8 @@ export class FakeDiscord {
   readonly requests = this.recorder.items;
   /** IDENTIFY payloads received (intents, token) */
   readonly identifies: { token: string; intents: number }[] = [];
+  /** What Discord says the bot may do in the channel (app_permissions); by default all the invite link asks for. */
+  appPermissions = '2248473465835073';
   private readonly server: Server;
   private readonly gateway: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
@@ -166,7 +168,7 @@ export class FakeDiscord {
       },
       locale: user.locale ?? 'pt-BR',
       guild_locale: 'pt-BR',
-      app_permissions: '2248473465835073',
+      app_permissions: this.appPermissions,
       entitlements: [],
       authorizing_integration_owners: { '0': GUILD_ID },
       context: 0,
