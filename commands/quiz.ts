@@ -43,13 +43,21 @@ export default defineCommand({
   run({ args, actor, place, quiz, t, locale }) {
     if (args.mode && !actor.isAdmin) throw new UserError('admin-only', t('error.adminOnly'));
     switch (args.mode) {
-      case 'live':
+      case 'live': {
+        // A round posts each question in the channel itself, so it needs what an interaction reply does not.
+        const lacks = (place.botLacks ?? []).filter((p) => p === 'view' || p === 'send' || p === 'embeds');
+        if (lacks.length)
+          throw new UserError(
+            'bot-lacks',
+            t('quiz.liveBotLacks', { list: lacks.map((p) => t(`perm.${p}`)).join(', ') }),
+          );
         return quiz.live.start(
           place,
           actor,
           { lesson: args.lesson, count: args.count, seconds: args.seconds },
           t,
         );
+      }
       case 'stop':
         return quiz.live.stop(place, actor, t);
       case 'daily':

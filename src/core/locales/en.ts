@@ -65,6 +65,7 @@ export const en: Record<MessageKey, string> = {
   'quiz.scopeLesson': ' for lesson {lesson}',
   'quiz.notYourCard': 'This practice card belongs to someone else. Use /quiz to get yours.',
   'quiz.closed': 'This question is already closed.',
+  'quiz.liveBotLacks': "I can't run a live round here: the bot lacks {list} in this channel.",
   'quiz.already': 'You already answered {choice}; only the first answer counts.',
   'quiz.liveRecorded': 'Answer recorded: {choice}. Results come when time is up.',
   'quiz.dailyRecordedRight': '✅ Right! +{points} points.',

@@ -64,6 +64,7 @@ export const ptBR = {
   'quiz.scopeLesson': ' da aula {lesson}',
   'quiz.notYourCard': 'Este cartão de prática é de outra pessoa. Use /quiz para receber o seu.',
   'quiz.closed': 'Esta pergunta já foi encerrada.',
+  'quiz.liveBotLacks': 'Não consigo fazer uma rodada ao vivo aqui: falta ao bot {list} neste canal.',
   'quiz.already': 'Você já respondeu {choice}; só a primeira resposta conta.',
   'quiz.liveRecorded': 'Resposta registrada: {choice}. O resultado sai quando o tempo acabar.',
   'quiz.dailyRecordedRight': '✅ Certo! +{points} pontos.',

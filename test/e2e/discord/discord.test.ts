@@ -135,7 +135,7 @@ describe('Discord end to end', () => {
     expect(textOf(cb.data)).toContain('Só quem administra a comunidade');
   });
 
-  it('warns at /config channel when the bot may not post or start threads in that channel', async () => {
+  it('warns at /config channel when the bot lacks a posting permission, and refuses a live round it could not post', async () => {
     rig = await startDiscordRig();
     // View Channel, Send Messages, Embed Links, Read Message History — but no threads.
     rig.fake.appPermissions = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n));
@@ -144,6 +144,12 @@ describe('Discord end to end', () => {
     const warning = await rig.followUp(id);
     expect(warning.flags).toBe(64);
     expect(textOf(warning)).toContain('falta Criar tópicos públicos, Enviar mensagens em tópicos.');
+    // A live round posts in the channel itself: without Send Messages it is refused up front, privately.
+    rig.fake.appPermissions = String((1n << 10n) | (1n << 14n) | (1n << 16n));
+    const live = await rig.callback(rig.fake.command(monitor, 'quiz', { mode: 'live', count: 2 }));
+    expect(live.data?.flags).toBe(64);
+    expect(textOf(live.data)).toContain('falta ao bot Enviar mensagens neste canal');
+    expect(count(rig.app, "select count(*) from question_instances where kind = 'live'")).toBe(0);
     // With every permission, no warning.
     rig.fake.appPermissions = String(
       (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n) | (1n << 35n) | (1n << 38n),
