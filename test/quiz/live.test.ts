@@ -54,6 +54,14 @@ describe('/quiz live', () => {
     expect(await sh.run(['/quiz stop'])).toContain('Não há rodada ao vivo neste canal.');
   });
 
+  it('refuses a click on a question of a round stopped before its time was up', async () => {
+    const sh = shellFor(app);
+    await sh.run(['!admin on', '/quiz live count:3 seconds:60', '!as ana', '!click A']);
+    await sh.run(['!as aluno', '/quiz stop']);
+    expect(await sh.run(['!as bruno', '!click B'])).toContain('Esta pergunta já foi encerrada.');
+    expect(count(app, 'select count(*) from answers')).toBe(1);
+  });
+
   it('stops rounds left running by a crashed process on restart', async () => {
     const sh = shellFor(app);
     await sh.run(['!admin on', '/quiz live count:2']);

@@ -21,6 +21,9 @@ export interface NewInstance {
   closesAt?: Date;
 }
 
+/** Question instances kept in memory: the open dailies, live questions and practice cards of the moment. */
+const INSTANCE_CACHE_SIZE = 2000;
+
 export type AnswerOutcome =
   { status: 'recorded'; answerId: number; awards: Award[] } | { status: 'duplicate'; previousChoice: string };
 
@@ -70,22 +73,42 @@ export function quizRepository(db: Db, scores: Pick<ScoreRepository, 'book'>, ba
     .where(eq(questionInstances.id, sql.placeholder('id')))
     .prepare();
 
+  // Every click reads its instance: a class answering the daily question reads the same row a thousand times. Rows
+  // change only through setMessageRef and close below, which keep the cached copy in step (one process per database).
+  const recent = new Map<number, QuestionInstanceRow>();
+  const remember = (row: QuestionInstanceRow) => {
+    recent.delete(row.id);
+    recent.set(row.id, row);
+    if (recent.size > INSTANCE_CACHE_SIZE) recent.delete(recent.keys().next().value!);
+    return row;
+  };
+  const changed = (id: number, changes: Partial<QuestionInstanceRow>) => {
+    const row = recent.get(id);
+    if (row) recent.set(id, { ...row, ...changes });
+  };
+
   return {
     open(values: NewInstance): QuestionInstanceRow {
-      return db
-        .insert(questionInstances)
-        .values({ ...values, late: values.late ?? false })
-        .returning()
-        .get();
+      return remember(
+        db
+          .insert(questionInstances)
+          .values({ ...values, late: values.late ?? false })
+          .returning()
+          .get(),
+      );
     },
 
     get(id: number): QuestionInstanceRow | undefined {
-      return findInstance.get({ id });
+      const cached = recent.get(id);
+      if (cached) return cached;
+      const row = findInstance.get({ id });
+      return row && remember(row);
     },
 
     /** Stores the platform reference of the message that shows this instance. */
     setMessageRef(id: number, ref: string): void {
       db.update(questionInstances).set({ messageRef: ref }).where(eq(questionInstances.id, id)).run();
+      changed(id, { messageRef: ref });
     },
 
     /** Closes an instance once; false when it was already closed. */
@@ -95,6 +118,7 @@ export function quizRepository(db: Db, scores: Pick<ScoreRepository, 'book'>, ba
         .set({ closedAt: now })
         .where(and(eq(questionInstances.id, id), isNull(questionInstances.closedAt)))
         .run();
+      if (result.changes > 0) changed(id, { closedAt: now });
       return result.changes > 0;
     },
 
