@@ -28,10 +28,18 @@ export function normalize(raw: string): string {
 /** Words of a normalised string. */
 export const tokenize = (normalized: string): string[] => (normalized ? normalized.split(' ') : []);
 
-/** Shortens text to at most max characters (by code point), ending with an ellipsis when cut. */
+/**
+ * Shortens text to at most `max` UTF-16 units (JavaScript's length, the strictest way a platform counts), ending
+ * with an ellipsis when cut, and never splitting an emoji's surrogate pair.
+ */
 export function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+  if (text.length <= max) return text;
+  let kept = '';
+  for (const char of text) {
+    if (kept.length + char.length > max - 1) break;
+    kept += char;
+  }
+  return `${kept}…`;
 }
 
 /** Splits text into chunks of at most `max` characters, preferring line breaks, then spaces. */
