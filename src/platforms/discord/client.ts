@@ -2,11 +2,14 @@
 // interactions, which need no privileged intents), caches bounded so memory stays flat however busy the server is,
 // and `rest.api` pointing at DISCORD_API_URL when set (the gateway address then comes from that API's /gateway/bot).
 import { Client, GatewayIntentBits, Options } from 'discord.js';
+import { PLATFORM_CALL_TIMEOUT_MS } from '../outbound.ts';
 
 export function createDiscordClient(apiUrl?: string): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: apiUrl ? { api: apiUrl } : {},
+    // Every REST call ends within the deadline and none is retried on a timeout or a 5xx: a message Discord made
+    // before the connection dropped would be made twice. Rate limits (429) are still queued by discord.js itself.
+    rest: { ...(apiUrl ? { api: apiUrl } : {}), timeout: PLATFORM_CALL_TIMEOUT_MS, retries: 0 },
     // Belt and braces: every payload also sets allowed_mentions itself.
     allowedMentions: { parse: [] },
     makeCache: Options.cacheWithLimits({
