@@ -4,6 +4,8 @@
 import { App, HTTPReceiver, type Logger as BoltLogger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { HttpServer } from '../../http-server.ts';
 import type { Logger } from '../../log.ts';
+import { fetchWithTimeout, PLATFORM_CALL_TIMEOUT_MS } from '../outbound.ts';
+import { guardSlackRequests } from './http-guard.ts';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -32,7 +34,16 @@ function boltLogger(logger: Logger): BoltLogger {
 
 export function createSlackApp(opts: SlackAppOptions): { app: App; socket?: SocketModeReceiver } {
   const apiUrl = opts.apiUrl && (opts.apiUrl.endsWith('/') ? opts.apiUrl : `${opts.apiUrl}/`);
-  const clientOptions = apiUrl ? { slackApiUrl: apiUrl } : undefined;
+  // Every Web API call and every response_url post (bolt's respond() uses this fetch) ends within the deadline, and
+  // none is retried: the client's default retries a chat.postMessage that Slack accepted when the connection drops
+  // before the answer, and the post appears twice. A 429 pauses the client for Retry-After and fails the call; the
+  // scheduler's run table tries the post again later.
+  const clientOptions = {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    timeout: PLATFORM_CALL_TIMEOUT_MS,
+    retryConfig: { retries: 0 },
+    fetch: fetchWithTimeout(),
+  };
   const logger = boltLogger(opts.logger);
   if (opts.appToken) {
     const socket = new SocketModeReceiver({
@@ -55,8 +66,14 @@ export function createSlackApp(opts: SlackAppOptions): { app: App; socket?: Sock
     endpoints: '/slack/events',
     logger,
     processBeforeResponse: false,
+    // A request bolt could not process (a signed body without the fields its type needs) is the sender's fault.
+    processEventErrorHandler: async ({ error, response, logger: log }) => {
+      log.warn(`slack request refused: ${(error as Error).message}`);
+      if (!response.headersSent) response.writeHead(400).end();
+      return true;
+    },
   });
   const app = new App({ token: opts.botToken, receiver, clientOptions, logger, deferInitialization: true });
-  opts.http.route('/slack/events', receiver.requestListener);
+  opts.http.route('/slack/events', guardSlackRequests(receiver.requestListener, opts.logger));
   return { app };
 }
