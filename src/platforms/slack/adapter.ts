@@ -1,6 +1,8 @@
 // The Slack adapter: a bolt App (Socket Mode with an app token, else HTTP at /slack/events with the signing secret).
-// Every request is acknowledged first; the work continues after the ack and answers through response_url, a modal,
-// or the Web API. Clicks are de-duplicated (platform retries), admins come from users.info or SLACK_ADMIN_USER_IDS.
+// Every request is acknowledged once its work is recorded (an answer, a setting: well under a millisecond), never
+// before, because Slack does not resend a request it got a 200 for; work still running at ACK_AFTER_MS is
+// acknowledged then, so Slack's 3-second deadline always holds. The answer follows through response_url, a modal or
+// the Web API. Clicks are de-duplicated (platform retries), admins come from users.info or SLACK_ADMIN_USER_IDS.
 import type {
   App,
   BlockAction,
@@ -53,6 +55,39 @@ function platformError(err: unknown): string | undefined {
 
 const hasForm = (m: OutMessage): m is OutMessage & { form: Form } => m.form !== undefined;
 
+/** Work still running after this long is acknowledged anyway (Slack gives up on a request after 3 s). */
+export const ACK_AFTER_MS = 2500;
+
+/** Runs `work`, then acknowledges: after its writes committed, or failed, or at ACK_AFTER_MS if it is slower. */
+async function ackAfter<T>(work: () => Promise<T>, ack: () => Promise<void>): Promise<T> {
+  let acked: Promise<void> | undefined;
+  const timer = setTimeout(() => {
+    acked = ack();
+    acked.catch(() => undefined); // awaited below; a failure surfaces there, not as an unhandled rejection
+  }, ACK_AFTER_MS);
+  try {
+    return await work();
+  } finally {
+    clearTimeout(timer);
+    await (acked ?? ack());
+  }
+}
+
+/** What a form carries from the command that opened it; anything else in private_metadata is ignored. */
+function formMeta(raw: string | undefined): { team?: string; channel?: string } {
+  try {
+    const meta: unknown = JSON.parse(raw || '{}');
+    if (typeof meta !== 'object' || meta === null) return {};
+    const { team, channel } = meta as Record<string, unknown>;
+    return {
+      ...(typeof team === 'string' ? { team } : {}),
+      ...(typeof channel === 'string' ? { channel } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
 export class SlackAdapter implements PlatformAdapter {
   readonly platform = 'slack' as const;
   readonly app: App;
@@ -66,21 +101,18 @@ export class SlackAdapter implements PlatformAdapter {
     this.users = new SlackUsers(opts.adminUserIds, opts.logger);
     ({ app: this.app, socket: this.socket } = createSlackApp(opts));
     this.app.command(/.*/, ({ command, ack, respond, client }) =>
-      this.track(async () => {
-        await ack();
-        await this.onCommand(command, respond, client);
-      }),
+      this.track(() => this.onCommand(command, () => ack(), respond, client)),
     );
     this.app.action(/.*/, ({ body, ack, respond, client }) =>
       this.track(async () => {
-        await ack();
-        if (body.type === 'block_actions') await this.onClick(body, respond, client);
+        if (body.type === 'block_actions') await this.onClick(body, () => ack(), respond, client);
+        else await ack();
       }),
     );
     this.app.view(/^form:/, ({ body, ack, client }) =>
       this.track(async () => {
-        await ack();
-        if (body.type === 'view_submission') await this.onForm(body, client);
+        if (body.type === 'view_submission') await this.onForm(body, () => ack(), client);
+        else await ack();
       }),
     );
     this.app.error(async (err) => {
@@ -148,56 +180,83 @@ export class SlackAdapter implements PlatformAdapter {
     });
   }
 
-  private async onCommand(command: SlashCommand, respond: RespondFn, client: WebClient): Promise<void> {
+  private async onCommand(
+    command: SlashCommand,
+    ack: () => Promise<void>,
+    respond: RespondFn,
+    client: WebClient,
+  ): Promise<void> {
     const place = placeOf(command.team_id, command.channel_id);
-    const actor = await this.users.actor(command.user_id, command.user_name, client);
-    const event: InboundEvent = {
-      kind: 'command',
-      name: command.command.replace(/^\//, ''),
-      args: { text: unescapeSlack(command.text ?? '') },
-      actor,
-      place,
-    };
-    await this.answer(event, respond, client, command.trigger_id);
+    await this.answer(
+      async () => ({
+        kind: 'command',
+        name: command.command.replace(/^\//, ''),
+        args: { text: unescapeSlack(command.text ?? '') },
+        actor: await this.users.actor(command.user_id, command.user_name, client),
+        place,
+      }),
+      ack,
+      respond,
+      client,
+      command.trigger_id,
+    );
   }
 
-  private async onClick(body: BlockAction, respond: RespondFn, client: WebClient): Promise<void> {
-    const action = body.actions[0];
-    if (!action || action.type !== 'button') return;
+  private async onClick(
+    body: BlockAction,
+    ack: () => Promise<void>,
+    respond: RespondFn,
+    client: WebClient,
+  ): Promise<void> {
+    const action = body.actions?.[0];
     // Slack resends a request it thinks failed (X-Slack-Retry-Num): the same click, the same action_ts.
-    if (!this.seen.add(`${body.user.id}:${action.action_ts}:${action.action_id}`)) return;
+    if (
+      !action ||
+      action.type !== 'button' ||
+      !this.seen.add(`${body.user.id}:${action.action_ts}:${action.action_id}`)
+    )
+      return ack();
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
     const place = placeOf(teamId, channelId, body.message?.thread_ts);
-    const actor = await this.users.actor(body.user.id, body.user.name ?? body.user.username ?? '', client);
     await this.answer(
-      { kind: 'action', buttonId: action.action_id, actor, place },
+      async () => ({
+        kind: 'action',
+        buttonId: action.action_id,
+        actor: await this.users.actor(body.user.id, body.user.name ?? body.user.username ?? '', client),
+        place,
+      }),
+      ack,
       respond,
       client,
       body.trigger_id,
     );
   }
 
-  private async onForm(body: ViewSubmitAction, client: WebClient): Promise<void> {
+  private async onForm(body: ViewSubmitAction, ack: () => Promise<void>, client: WebClient): Promise<void> {
     const [, command, field] = body.view.callback_id.split(':');
-    if (!command || !field) return;
-    const meta = JSON.parse(body.view.private_metadata || '{}') as { team?: string; channel?: string };
-    if (!meta.channel) return;
+    const meta = formMeta(body.view.private_metadata);
+    if (!command || !field || !meta.channel) return ack();
+    const channel = meta.channel;
     const value = body.view.state.values[field]?.[field]?.value ?? '';
-    const actor = await this.users.actor(body.user.id, body.user.name, client);
-    const place = placeOf(meta.team ?? body.team?.id ?? '', meta.channel);
+    const place = placeOf(meta.team ?? body.team?.id ?? '', channel);
     try {
-      const messages = await this.opts.bot.handle({
-        kind: 'command',
-        name: command,
-        args: { text: value },
-        actor,
-        place,
-      });
+      // The modal closes (ack) once the submission is saved.
+      const messages = await ackAfter(
+        async () =>
+          this.opts.bot.handle({
+            kind: 'command',
+            name: command,
+            args: { text: value },
+            actor: await this.users.actor(body.user.id, body.user.name, client),
+            place,
+          }),
+        ack,
+      );
       // A modal has no response_url: answer in the channel it was opened from, privately unless the reply is public.
       for (const message of messages)
         for (const payload of renderSlack(message))
-          await this.replyAfterForm(client, meta.channel, body.user.id, payload, Boolean(message.ephemeral));
+          await this.replyAfterForm(client, channel, body.user.id, payload, Boolean(message.ephemeral));
     } catch (err) {
       this.opts.metrics?.platformErrors.inc({ platform: 'slack', operation: 'form' });
       this.opts.logger.error(
@@ -229,15 +288,28 @@ export class SlackAdapter implements PlatformAdapter {
     }
   }
 
-  /** Runs the bot and answers through response_url (or opens the form), with one apology if anything fails. */
-  private async answer(event: InboundEvent, respond: RespondFn, client: WebClient, triggerId?: string) {
+  /**
+   * Builds the event, runs the bot and acknowledges (after the work is recorded), then answers through response_url
+   * (or opens the form), with one apology if anything fails.
+   */
+  private async answer(
+    eventOf: () => Promise<InboundEvent>,
+    ack: () => Promise<void>,
+    respond: RespondFn,
+    client: WebClient,
+    triggerId?: string,
+  ) {
+    let event: InboundEvent | undefined;
     try {
-      const messages = await this.opts.bot.handle(event);
+      const messages = await ackAfter(async () => {
+        event = await eventOf();
+        return this.opts.bot.handle(event);
+      }, ack);
       let first = true;
       for (const message of messages) {
         if (first && hasForm(message) && triggerId) {
-          const t = translator(event.actor.locale ?? this.opts.locale);
-          const meta = JSON.stringify({ team: event.place.communityId, channel: event.place.channelId });
+          const t = translator(event!.actor.locale ?? this.opts.locale);
+          const meta = JSON.stringify({ team: event!.place.communityId, channel: event!.place.channelId });
           await client.views.open({
             trigger_id: triggerId,
             view: renderModalView(message, meta, { submit: t('form.submit'), close: t('form.close') }),
@@ -246,7 +318,7 @@ export class SlackAdapter implements PlatformAdapter {
           continue;
         }
         for (const payload of renderSlack(message)) {
-          await respond(this.responseOf(payload, message, event.kind === 'action' && first));
+          await respond(this.responseOf(payload, message, event!.kind === 'action' && first));
           first = false;
         }
       }
@@ -256,10 +328,10 @@ export class SlackAdapter implements PlatformAdapter {
         {
           err,
           platform: 'slack',
-          kind: event.kind,
-          command: event.kind === 'command' ? event.name : undefined,
-          user: event.actor.id,
-          team: event.place.communityId,
+          kind: event?.kind,
+          command: event?.kind === 'command' ? event.name : undefined,
+          user: event?.actor.id,
+          team: event?.place.communityId,
         },
         'slack answer failed',
       );
