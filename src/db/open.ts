@@ -1,5 +1,5 @@
 // Opens the SQLite file (WAL, busy timeout, foreign keys) and applies the committed migrations.
-import { existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -37,8 +37,18 @@ export class DatabaseUnusableError extends Error {
   }
 }
 
+const READ_ONLY =
+  'the database file or its folder is read-only; Turma writes to both (the file, and its -wal and -shm files next to it): check their owner and permissions';
+
 function explain(file: string, err: unknown): Error {
   const code = (err as { code?: string }).code ?? '';
+  if (
+    code.startsWith('SQLITE_READONLY') ||
+    code === 'SQLITE_CANTOPEN' ||
+    code === 'EACCES' ||
+    code === 'EROFS'
+  )
+    return new DatabaseUnusableError(file, READ_ONLY);
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY'))
     return new DatabaseUnusableError(
       file,
@@ -57,8 +67,24 @@ function explain(file: string, err: unknown): Error {
  * date. A locked, damaged or foreign file fails here with a DatabaseUnusableError, before anything is written.
  */
 export function openDatabase(file: string): DatabaseHandle {
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new Database(file);
+  if (file !== ':memory:') {
+    // SQLite would open a file it may not write read-only without a word, then create empty -wal and -shm files
+    // and fail at the first write: check both the folder and the file first.
+    const dir = path.dirname(path.resolve(file));
+    try {
+      mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK);
+      if (existsSync(file)) accessSync(file, constants.R_OK | constants.W_OK);
+    } catch (err) {
+      throw explain(file, err);
+    }
+  }
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file);
+  } catch (err) {
+    throw explain(file, err);
+  }
   try {
     return prepare(sqlite, file);
   } catch (err) {

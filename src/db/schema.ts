@@ -279,3 +279,9 @@ export type AnswerRow = typeof answers.$inferSelect;
 export type ScoreEventRow = typeof scoreEvents.$inferSelect;
 export type FsrsCardRow = typeof fsrsCards.$inferSelect;
 export type LiveSessionRow = typeof liveSessions.$inferSelect;
+
+/** One row that /healthz rewrites, to prove the database still commits writes (a full disk or a read-only file fails it). */
+export const healthProbe = sqliteTable('health_probe', {
+  id: integer('id').primaryKey(),
+  checkedAt: integer('checked_at', { mode: 'timestamp_ms' }).notNull(),
+});

@@ -2,6 +2,7 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Platform } from '../../bot/events.ts';
 import type { Db } from '../open.ts';
+import { writtenRow } from '../rows.ts';
 import { type CommunityRow, communities, type MemberRow, members } from '../schema.ts';
 
 const CACHE_LIMIT = 10_000;
@@ -48,12 +49,14 @@ export function communityRepository(db: Db) {
       if (cached) return cached;
       const found = byPlatformId.get({ platform, externalId });
       if (found) return remember(communityCache, `${platform}:${externalId}`, found);
-      return db
-        .insert(communities)
-        .values({ platform, externalId, name: name ?? null, createdAt: now })
-        .onConflictDoUpdate({ target: [communities.platform, communities.externalId], set: { platform } })
-        .returning()
-        .get();
+      return writtenRow(
+        db
+          .insert(communities)
+          .values({ platform, externalId, name: name ?? null, createdAt: now })
+          .onConflictDoUpdate({ target: [communities.platform, communities.externalId], set: { platform } })
+          .returning()
+          .all(),
+      );
     },
 
     /** Communities the scheduler posts for: an announcements channel set and not paused. */
@@ -84,7 +87,9 @@ export function communityRepository(db: Db) {
         >
       >,
     ): CommunityRow {
-      const row = db.update(communities).set(changes).where(eq(communities.id, id)).returning().get();
+      const row = writtenRow(
+        db.update(communities).set(changes).where(eq(communities.id, id)).returning().all(),
+      );
       remember(communityCache, `${row.platform}:${row.externalId}`, row);
       return remember(byIdCache, row.id, row);
     },
@@ -127,12 +132,15 @@ export function communityRepository(db: Db) {
       if (cached && cached.displayName === displayName) return cached;
       const found = memberByExternalId.get({ communityId, externalId });
       if (found && found.displayName === displayName) return remember(memberCache, key, found);
-      const saved = db
-        .insert(members)
-        .values({ communityId, externalId, displayName, createdAt: now })
-        .onConflictDoUpdate({ target: [members.communityId, members.externalId], set: { displayName } })
-        .returning()
-        .get();
+      // Cached only once committed: a member remembered from a failed write would have an id no row has.
+      const saved = writtenRow(
+        db
+          .insert(members)
+          .values({ communityId, externalId, displayName, createdAt: now })
+          .onConflictDoUpdate({ target: [members.communityId, members.externalId], set: { displayName } })
+          .returning()
+          .all(),
+      );
       return remember(memberCache, key, saved);
     },
   };

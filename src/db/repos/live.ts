@@ -27,7 +27,7 @@ export function liveRepository(db: Db) {
         })
         .onConflictDoNothing()
         .returning()
-        .get();
+        .all()[0]; // .all(), not .get(): see src/db/rows.ts
     },
 
     get(id: number): LiveSessionRow | undefined {

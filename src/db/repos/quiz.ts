@@ -2,6 +2,7 @@
 // the answer (the UNIQUE pair keeps only a member's first), asks the caller what it is worth, and books the points.
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../open.ts';
+import { writtenRow } from '../rows.ts';
 import { answers, type QuestionInstanceRow, questionInstances } from '../schema.ts';
 import type { WriteBatcher } from '../write-batcher.ts';
 import type { Award, ScoreRepository } from './scores.ts';
@@ -90,11 +91,13 @@ export function quizRepository(db: Db, scores: Pick<ScoreRepository, 'book'>, ba
   return {
     open(values: NewInstance): QuestionInstanceRow {
       return remember(
-        db
-          .insert(questionInstances)
-          .values({ ...values, late: values.late ?? false })
-          .returning()
-          .get(),
+        writtenRow(
+          db
+            .insert(questionInstances)
+            .values({ ...values, late: values.late ?? false })
+            .returning()
+            .all(),
+        ),
       );
     },
 

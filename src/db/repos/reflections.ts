@@ -1,6 +1,7 @@
 // Pre-class reflections: one per member and lesson (UNIQUE), written or edited until the class starts.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../open.ts';
+import { writtenRow } from '../rows.ts';
 import { members, type ReflectionRow, reflections } from '../schema.ts';
 
 export function reflectionRepository(db: Db) {
@@ -29,8 +30,8 @@ export function reflectionRepository(db: Db) {
           set: { text: input.text, updatedAt: input.now },
         })
         .returning()
-        .get();
-      return { row, created: !existing };
+        .all();
+      return { row: writtenRow(row), created: !existing };
     },
 
     /** The reflections of a lesson with their authors, oldest first. */
