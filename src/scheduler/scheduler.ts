@@ -3,6 +3,7 @@
 // due comes from the calendar and settings (planPosts), and what already ran lives in the run table. Between ticks
 // it also arms a timer for the next post, so `!clock` and tests step through posts at their own instants.
 import nodeCron, { type ScheduledTask } from 'node-cron';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { ContentStore } from '../bot/command.ts';
 import type { Destination, Messenger } from '../bot/messenger.ts';
 import type { Platform } from '../bot/events.ts';
@@ -29,6 +30,13 @@ const LOOKAHEAD_MS = 8 * 86_400_000;
 /** A daily question posted this much after its time is marked late. */
 const LATE_AFTER_MS = 5 * 60_000;
 
+/**
+ * Communities of one platform posted for at once. Posts of one community go one after another (one channel, in
+ * order); different communities do not wait on each other, and a platform that hangs holds only its own slots until
+ * its calls time out.
+ */
+export const POSTS_IN_FLIGHT_PER_PLATFORM = 8;
+
 /** Retry delay after the n-th failed attempt: 1, 2, 4 … minutes, at most an hour. */
 export const retryDelayMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
 
@@ -52,8 +60,15 @@ export class Scheduler {
   private cancelWakeUp: (() => void) | undefined;
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
+  private readonly limits = new Map<string, LimitFunction>();
 
   constructor(private readonly deps: SchedulerDeps) {}
+
+  private limitFor(platform: string): LimitFunction {
+    let limit = this.limits.get(platform);
+    if (!limit) this.limits.set(platform, (limit = pLimit(POSTS_IN_FLIGHT_PER_PLATFORM)));
+    return limit;
+  }
 
   /** Starts ticking (every minute with node-cron when `cron`), catching up on start. */
   async start(options: { cron: boolean }): Promise<void> {
@@ -93,7 +108,7 @@ export class Scheduler {
     const now = this.deps.clock.now();
     this.lastTickAt = now;
     this.deps.metrics?.schedulerLastTick.set(now.getTime() / 1000);
-    for (const community of this.deps.repos.communities.scheduled()) {
+    const work = this.deps.repos.communities.scheduled().map((community) => {
       const since = Math.max(now.getTime() - CATCH_UP_MS, community.activeSince?.getTime() ?? 0);
       const posts = planPosts(
         this.settingsOf(community),
@@ -101,8 +116,12 @@ export class Scheduler {
         new Date(since),
         now,
       );
-      for (const post of posts) await this.runOne(community, post, now);
-    }
+      if (posts.length === 0) return undefined;
+      return this.limitFor(community.platform)(async () => {
+        for (const post of posts) await this.runOne(community, post, now);
+      });
+    });
+    await Promise.all(work);
     this.armNextWakeUp(now);
   }
 
