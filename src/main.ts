@@ -1,16 +1,19 @@
-// Entry point: `npm start`. Validates settings and content, opens the database, then runs the configured platforms
-// (Discord and/or Slack) until SIGTERM, or the shell when no platform token is set.
+// Entry point: `npm start`. Validates settings and content, opens the database, opens the HTTP server (/healthz,
+// /metrics, Slack's /slack/events), then connects each configured platform (Discord and/or Slack) on its own until
+// SIGTERM, or runs the shell when no platform token is set.
 import { createApp } from './app.ts';
 import { OffsetClock, systemClock } from './clock.ts';
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
 import { ContentError } from './content/load.ts';
 import { scheduleNightlyBackup } from './db/nightly-backup.ts';
+import { databaseProbe } from './db/health-probe.ts';
 import { healthRoute, metricsRoute } from './health.ts';
 import { HttpServer } from './http-server.ts';
 import { createLogger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import type { PlatformAdapter } from './platforms/adapter.ts';
 import { ShellAdapter } from './platforms/shell/shell.ts';
+import { PlatformSupervisor } from './platforms/supervisor.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -102,34 +105,37 @@ const backups =
       )
     : undefined;
 
+/** SIGTERM exits within this long even when a platform call hangs (every call also has its own timeout). */
+const SHUTDOWN_DEADLINE_MS = 8000;
+
+const supervisors = shell ? [] : platforms.map((platform) => new PlatformSupervisor(platform, logger));
+
 let stopping = false;
 async function shutdown(code: number, message?: string) {
   if (stopping) return;
   stopping = true;
   if (message) process.stderr.write(`${message}\n`);
   if (!shell) logger.info('shutting down: finishing in-flight work');
+  // What has not finished by then is either committed already or retried after the restart (the run table).
+  setTimeout(() => {
+    logger.warn({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown deadline passed; exiting now');
+    process.exit(code);
+  }, SHUTDOWN_DEADLINE_MS).unref();
   await http?.close();
   await backups?.stop();
-  for (const platform of platforms)
-    await platform.stop().catch((err) => logger.error({ err }, 'stop failed'));
+  for (const supervisor of supervisors)
+    await supervisor.stop().catch((err) => logger.error({ err }, 'stop failed'));
+  if (shell) await shell.stop().catch((err) => logger.error({ err }, 'stop failed'));
   await app.close();
   process.exit(code);
 }
 process.once('SIGTERM', () => void shutdown(0));
 process.once('SIGINT', () => void shutdown(0));
 
-for (const platform of platforms) {
-  app.messenger.register(platform);
-  try {
-    await platform.start();
-  } catch (e) {
-    await app.close();
-    fail(`Cannot connect to ${platform.platform}: ${(e as Error).message}`);
-  }
-}
-await app.resume();
+// The HTTP server comes first, so /healthz tells what is happening while the platforms connect.
 if (http) {
-  const sources = { sqlite: app.database.sqlite, platforms, scheduler: app.scheduler, clock: app.clock };
+  const database = databaseProbe(app.database.sqlite, config.databasePath);
+  const sources = { database, platforms: supervisors, scheduler: app.scheduler, clock: app.clock };
   http.route('/healthz', healthRoute(sources));
   http.route('/metrics', metricsRoute(app.metrics));
   try {
@@ -139,6 +145,12 @@ if (http) {
   }
   logger.info({ port: http.port, paths: http.paths }, 'http listening');
 }
+
+for (const platform of platforms) app.messenger.register(platform);
+if (shell) await shell.start();
+// Each platform connects on its own; one that cannot keeps retrying in the background while the others serve.
+else await Promise.all(supervisors.map((supervisor) => supervisor.start()));
+await app.resume();
 if (shell) {
   await shell.finished;
   await shutdown(0);

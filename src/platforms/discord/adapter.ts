@@ -89,6 +89,7 @@ export class DiscordAdapter implements PlatformAdapter {
 
   /** Logs in and resolves once the gateway is ready and the guilds have arrived. */
   async start(): Promise<void> {
+    this.accepting = true;
     const ready = once(this.client, Events.ClientReady);
     await this.client.login(this.opts.token);
     await ready;
