@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { UserError } from '../src/core/errors.ts';
 import { formatDateTime } from '../src/core/format-time.ts';
 import { matchLocale, translator } from '../src/core/i18n.ts';
-import { isValidTimeZone } from '../src/core/time.ts';
+import { isRealLocalDate, isValidTimeZone } from '../src/core/time.ts';
 import type { MessageKey } from '../src/core/i18n.ts';
 import type { OutMessage } from '../src/core/message.ts';
 import { formatLead, parseLead } from '../src/core/schedule-plan.ts';
@@ -81,7 +81,8 @@ export default defineCommand({
         break;
       case 'timezone': {
         const zone = needValue().trim();
-        if (!isValidTimeZone(zone)) throw new UserError('usage', t('config.badTimezone'));
+        if (!isValidTimeZone(zone))
+          throw new UserError('usage', t('config.badTimezone', { value: zone.slice(0, 60) }));
         community = repos.communities.update(communityId, { timezone: zone });
         what = `${t('config.timezone')} = ${zone}`;
         break;
@@ -99,12 +100,13 @@ export default defineCommand({
       }
       case 'schedule': {
         const zone = community.timezone ?? timezone;
-        const first = DateTime.fromISO(needValue().trim().replace(' ', 'T'), { zone });
-        if (!first.isValid || !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/.test(needValue().trim())) {
-          throw new UserError('usage', t('config.badSchedule'));
-        }
+        const typed = needValue().trim();
+        const bad = () => new UserError('usage', t('config.badSchedule', { value: typed.slice(0, 40) }));
+        if (!isRealLocalDate(typed)) throw bad();
+        const first = DateTime.fromISO(typed.replace(' ', 'T'), { zone });
         // Typed in the community's time, stored in the course's, where the calendar is built.
         const firstClass = first.setZone(content.course.timezone).toFormat("yyyy-MM-dd'T'HH:mm");
+        if (!first.isValid || !isRealLocalDate(firstClass)) throw bad();
         community = repos.communities.update(communityId, { firstClass });
         what = `${t('config.firstClass')} = ${formatDateTime(first.toJSDate(), zone, locale)}`;
         break;
@@ -112,7 +114,7 @@ export default defineCommand({
       case 'quiz-time': {
         const value = needValue();
         const m = /^([01]?\d|2[0-3])[:h]([0-5]\d)$/.exec(value.trim());
-        if (!m) throw new UserError('usage', t('config.badTime'));
+        if (!m) throw new UserError('usage', t('config.badTime', { value: value.trim().slice(0, 40) }));
         const quizTime = `${m[1]!.padStart(2, '0')}:${m[2]}`;
         community = repos.communities.update(communityId, { quizTime });
         what = `${t('config.quizTime')} = ${quizTime}`;
@@ -120,7 +122,8 @@ export default defineCommand({
       }
       case 'quiz-days': {
         const days = parseWeekdays(needValue());
-        if (!days) throw new UserError('usage', t('config.badDays'));
+        if (!days)
+          throw new UserError('usage', t('config.badDays', { value: needValue().trim().slice(0, 40) }));
         community = repos.communities.update(communityId, { quizDays: days });
         what = `${t('config.quizTime')} = ${formatWeekdays(days, locale)}`;
         break;

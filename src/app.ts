@@ -10,7 +10,7 @@ import { buildSchedule, type ScheduledLesson } from './core/calendar.ts';
 import type { Lesson } from './content/schemas.ts';
 import { GlossaryIndex } from './core/glossary-search.ts';
 import type { RateLimit } from './core/rate-limit.ts';
-import type { Clock } from './core/time.ts';
+import { type Clock, isRealLocalDate } from './core/time.ts';
 import { type DatabaseHandle, openDatabase } from './db/open.ts';
 import { createRepositories, type Repositories } from './db/repositories.ts';
 import type { Logger } from './log.ts';
@@ -47,7 +47,8 @@ export function loadContentStore(dir: string): ContentStore {
     glossaryIndex: new GlossaryIndex(content.glossary),
     schedule,
     scheduleFor(firstClass) {
-      if (!firstClass) return schedule;
+      // A first class stored before settings were validated (year 0000) falls back to the course's own calendar.
+      if (!firstClass || !isRealLocalDate(firstClass)) return schedule;
       let found = moved.get(firstClass);
       if (!found) {
         found = buildSchedule(

@@ -1,6 +1,7 @@
 // zod schemas of the course files a monitor edits by hand; JSON Schemas for editors are generated from these.
 import { z } from 'zod';
 import { CHOICE_LETTERS } from '../core/quiz-render.ts';
+import { COURSE_YEARS, isRealLocalDate } from '../core/time.ts';
 
 export { CHOICE_LETTERS };
 
@@ -11,9 +12,17 @@ const slug = z
     'must be a slug: lower-case letters, digits and hyphens (e.g. data-drift)',
   );
 const text = z.string().trim().min(1, 'must not be empty');
+const realDate = {
+  message: `must be a real date between ${COURSE_YEARS.min} and ${COURSE_YEARS.max} (no 30 February, no 25:00)`,
+};
 const localDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time like 2026-03-02T19:00');
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time like 2026-03-02T19:00')
+  .refine(isRealLocalDate, realDate);
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-04-21')
+  .refine(isRealLocalDate, realDate);
 
 /** `content/course.yaml`: the course and its class calendar. */
 export const courseSchema = z
@@ -28,7 +37,7 @@ export const courseSchema = z
         everyWeeks: z.number().int().min(1).max(4).default(1).describe('weeks between consecutive classes'),
         durationMinutes: z.number().int().min(15).max(600).default(90),
         skip: z
-          .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-04-21'))
+          .array(localDate)
           .default([])
           .describe('dates with no class (holidays); the lessons after move one slot later'),
         overrides: z

@@ -12,6 +12,8 @@ const NUMBER = /^(?:aula|lesson|licao|lição|class)?\s*#?\s*(\d{1,3})$/i;
 
 /** The lessons a query names: one for a number, possibly several for a title fragment; best first. */
 export function findLessons<L extends Findable>(lessons: readonly L[], query: string): L[] {
+  // A signed number ("-1", "+2") is no lesson, though normalizing would drop its sign.
+  if (/^\s*[-+−]\s*\d/.test(query)) return [];
   const q = normalize(query);
   if (!q) return [];
   const byNumber = NUMBER.exec(q);

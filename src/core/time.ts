@@ -35,3 +35,19 @@ export function parseClockTarget(text: string, now: Date, timezone: string): Dat
   const dt = DateTime.fromISO(arg, { zone: timezone });
   return dt.isValid ? dt.toJSDate() : undefined;
 }
+
+/** Years a course date may fall in: anything outside is a typo (0000, 20260), not a class. */
+export const COURSE_YEARS = { min: 2000, max: 2100 } as const;
+
+/**
+ * A real local date (`2026-11-10`) or date and time (`2026-11-10T19:00`) in COURSE_YEARS: no 30 February, no 25:00.
+ * What enters a setting or a content file passes this, so nothing stored can break a later read.
+ */
+export function isRealLocalDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour = 0, minute = 0] = m.slice(1).map((part) => Number(part ?? 0));
+  if (year! < COURSE_YEARS.min || year! > COURSE_YEARS.max) return false;
+  const date = DateTime.fromObject({ year, month, day, hour, minute }, { zone: 'UTC' });
+  return date.isValid;
+}

@@ -48,10 +48,11 @@ export function parseWeekdays(text: string): number[] | undefined {
     .filter(Boolean);
   const days = new Set<number>();
   for (let i = 0; i < parts.length; i++) {
-    if (parts[i] === 'to' || parts[i] === 'a') continue;
+    // A range word stands only between two days ("seg a sex", "mon-fri"): "-1" or "seg-" is not a list of days.
     const day = dayOf(parts[i]!);
     if (day === undefined) return undefined;
-    if ((parts[i + 1] === 'to' || parts[i + 1] === 'a') && parts[i + 2]) {
+    if (parts[i + 1] === 'to' || parts[i + 1] === 'a') {
+      if (!parts[i + 2]) return undefined;
       const end = dayOf(parts[i + 2]!);
       if (end === undefined || end < day) return undefined;
       for (let d = day; d <= end; d++) days.add(d);

@@ -134,15 +134,17 @@ export const en: Record<MessageKey, string> = {
   'config.active': 'active',
   'config.paused': 'paused',
   'config.saved': 'Done: {what}.',
-  'config.badTime': 'Use HH:MM, for example 09:00.',
-  'config.badTimezone': 'Unknown timezone. Use an IANA name, for example America/Sao_Paulo or Europe/Lisbon.',
+  'config.badTime': '"{value}" is not a time: use HH:MM (24 h), for example 09:00.',
+  'config.badTimezone':
+    '"{value}" is not a known timezone. Use an IANA name, for example America/Sao_Paulo or Europe/Lisbon.',
   'config.badLocale': 'Use pt-BR or en.',
   'config.badSchedule':
-    'Give the local date and time of the first class, for example 2026-11-10T19:00; the others follow weekly.',
+    '"{value}" is not a possible date and time. Give the local date and time of the first class, between 2000 and 2100, for example 2026-11-10T19:00; the others follow weekly.',
   'config.locale': 'Language',
   'config.firstClass': 'First class',
   'config.courseCalendar': '{when} (course calendar)',
-  'config.badDays': 'Use days like mon,tue,wed,thu,fri (or seg,ter… or 1-7, 1 = Monday).',
+  'config.badDays':
+    '"{value}" are not weekdays. Use days like mon,tue,wed,thu,fri, mon-fri (or seg,ter… or 1 to 7, 1 = Monday).',
   'config.badAgendaLead': 'Use one lead such as 24h, 2d or 90m (up to 14 days).',
   'config.failing': '⚠️ Automated post failing',
   'config.failingValue':

@@ -133,16 +133,17 @@ export const ptBR = {
   'config.active': 'ativas',
   'config.paused': 'pausadas',
   'config.saved': 'Feito: {what}.',
-  'config.badTime': 'Use o formato HH:MM, por exemplo 09:00.',
+  'config.badTime': '"{value}" não é um horário: use HH:MM (24 h), por exemplo 09:00.',
   'config.badTimezone':
-    'Fuso horário desconhecido. Use um nome IANA, por exemplo America/Sao_Paulo ou Europe/Lisbon.',
+    '"{value}" não é um fuso horário conhecido. Use um nome IANA, por exemplo America/Sao_Paulo ou Europe/Lisbon.',
   'config.badLocale': 'Use pt-BR ou en.',
   'config.badSchedule':
-    'Use a data e hora locais da primeira aula, por exemplo 2026-11-10T19:00; as seguintes vêm toda semana.',
+    '"{value}" não é uma data e hora possível. Use a data e hora locais da primeira aula, entre 2000 e 2100, por exemplo 2026-11-10T19:00; as seguintes vêm toda semana.',
   'config.locale': 'Idioma',
   'config.firstClass': 'Primeira aula',
   'config.courseCalendar': '{when} (calendário do curso)',
-  'config.badDays': 'Use dias como seg,ter,qua,qui,sex (ou mon,tue… ou 1-7, 1 = segunda).',
+  'config.badDays':
+    '"{value}" não são dias da semana. Use dias como seg,ter,qua,qui,sex, seg-sex (ou mon,tue… ou 1 a 7, 1 = segunda).',
   'config.badAgendaLead': 'Use uma antecedência como 24h, 2d ou 90m (até 14 dias).',
   'config.failing': '⚠️ Postagem automática com problema',
   'config.failingValue':
