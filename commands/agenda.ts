@@ -1,3 +1,4 @@
+import { userText } from '../src/core/message.ts';
 import { defineCommand } from '../src/bot/command.ts';
 import { renderAgenda } from '../src/core/agenda.ts';
 import { nextLesson } from '../src/core/calendar.ts';
@@ -41,11 +42,14 @@ export default defineCommand({
       lessons.map((l) => `${l.number} — ${l.title}`).join('; ');
     const query = truncate(normalize(args.lesson), 40);
     if (found.length === 0)
-      throw new UserError('lesson-not-found', t('agenda.notFound', { query, list: list(content.lessons) }));
+      throw new UserError(
+        'lesson-not-found',
+        t('agenda.notFound', { query: userText(query), list: list(content.lessons) }),
+      );
     if (found.length > 1 && normalize(found[0]!.title) !== normalize(args.lesson)) {
       throw new UserError(
         'lesson-ambiguous',
-        t('agenda.many', { query, list: list(found), example: found[0]!.number }),
+        t('agenda.many', { query: userText(query), list: list(found), example: found[0]!.number }),
       );
     }
     return renderAgenda(

@@ -1,3 +1,4 @@
+import { userText } from '../src/core/message.ts';
 import { defineCommand } from '../src/bot/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import {
@@ -45,7 +46,7 @@ export default defineCommand({
           });
       throw new UserError(
         'not-found',
-        [t('glossary.notFound', { query }), hint, t('glossary.seeList')].join('\n'),
+        [t('glossary.notFound', { query: userText(query) }), hint, t('glossary.seeList')].join('\n'),
       );
     }
     if (hits.length > MAX_FULL_ENTRIES)

@@ -1,3 +1,4 @@
+import { userText } from '../src/core/message.ts';
 import { defineCommand } from '../src/bot/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import { findLessons } from '../src/core/lesson-lookup.ts';
@@ -35,14 +36,14 @@ export default defineCommand({
       if (lessonNumber === undefined)
         throw new UserError(
           'lesson-not-found',
-          t('quiz.unknownLesson', { query: (list[1] ?? '').slice(0, 40) }),
+          t('quiz.unknownLesson', { query: userText((list[1] ?? '').slice(0, 40)) }),
         );
       const { communityId } = quiz.identify(place, actor);
       const items = repos.reflections.forLesson(communityId, lessonNumber);
       return {
         title: t('reflect.listTitle', { number: lessonNumber, count: items.length }),
         text: items.length
-          ? items.map((r) => `**${r.name}**: ${truncate(r.text, 600)}`).join('\n\n')
+          ? items.map((r) => `**${userText(r.name)}**: ${userText(truncate(r.text, 600))}`).join('\n\n')
           : t('reflect.listEmpty', { number: lessonNumber }),
         ephemeral: true,
       };

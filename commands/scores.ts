@@ -1,3 +1,4 @@
+import { userText } from '../src/core/message.ts';
 import { defineCommand } from '../src/bot/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import { PERIODS, type Period, periodRange } from '../src/core/periods.ts';
@@ -37,7 +38,7 @@ export default defineCommand({
       by: actor.id,
       now,
     });
-    const name = member.displayName;
+    const name = userText(member.displayName);
     if (result.count === 0) return { text: t('scores.nothing', { name }), ephemeral: true };
     return {
       text: t('scores.voided', {
@@ -45,7 +46,7 @@ export default defineCommand({
         period,
         points: result.points,
         count: result.count,
-        reason: args.reason ?? t('scores.noReason'),
+        reason: args.reason ? userText(args.reason) : t('scores.noReason'),
       }),
       ephemeral: true,
     };

@@ -1,4 +1,5 @@
 // Parses command arguments against an option spec: one text string (Slack, shell) or typed values (Discord).
+import { userText } from '../core/message.ts';
 import { UserError } from '../core/errors.ts';
 import type { Translate } from '../core/i18n.ts';
 import { cleanInput } from '../core/text.ts';
@@ -44,7 +45,7 @@ export function parseTextArgs(command: Command, rawText: string, t: Translate): 
     if (!slot)
       throw new UserError(
         'usage',
-        t('error.unknownOption', { option: token.slice(0, 40), usage: usage(command) }),
+        t('error.unknownOption', { option: userText(token.slice(0, 40)), usage: usage(command) }),
       );
     const [name, spec] = slot;
     if (spec.type === 'string' && spec.rest) {

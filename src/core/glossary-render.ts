@@ -1,7 +1,7 @@
 // Glossary entries and pages as neutral messages.
 import type { GlossaryEntry } from '../content/schemas.ts';
 import type { Translate } from './i18n.ts';
-import type { Field, OutMessage } from './message.ts';
+import { type Field, type OutMessage, userText } from './message.ts';
 import { truncate } from './text.ts';
 
 export const GLOSSARY_PAGE_SIZE = 20;
@@ -35,7 +35,11 @@ export function renderGlossaryShortList(
 ): OutMessage {
   const lines = entries.slice(0, 10).map((e) => `- **${e.term}** — ${truncate(e.definition, 80)}`);
   return {
-    text: [t('glossary.many', { count: entries.length, query }), ...lines, t('glossary.refine')].join('\n'),
+    text: [
+      t('glossary.many', { count: entries.length, query: userText(query) }),
+      ...lines,
+      t('glossary.refine'),
+    ].join('\n'),
     ephemeral: true,
   };
 }

@@ -59,3 +59,34 @@ export type Reply = OutMessage | OutMessage[];
 
 export const toMessages = (reply: Reply | undefined): OutMessage[] =>
   reply === undefined ? [] : Array.isArray(reply) ? reply : [reply];
+
+/**
+ * Text a user wrote (a display name, a reflection, a reason, a search they typed) inside message text. Each renderer
+ * escapes it for its own markup (Discord Markdown and mentions; Slack's &, <, >), so a name like
+ * `[Ganhe Nitro](https://evil.example)` or `<@&123>` shows as typed. Private-use markers, like channel links.
+ */
+export const userText = (text: string) => `\uE002${text.replace(/[\uE000-\uE003]/g, '')}\uE003`;
+
+/** The user text in a text, for renderers: `(text) => …` escapes each piece; stray markers are dropped. */
+export const replaceUserText = (text: string, render: (userText: string) => string) =>
+  text
+    .replace(/\uE002([^\uE002\uE003]*)\uE003/g, (_m, s: string) => render(s))
+    .replace(/[\uE002\uE003]/g, '');
+
+/** The message with `fn` applied to every piece of text a platform shows. */
+export function mapMessageText(message: OutMessage, fn: (text: string) => string): OutMessage {
+  return {
+    ...message,
+    ...(message.title !== undefined ? { title: fn(message.title) } : {}),
+    ...(message.text !== undefined ? { text: fn(message.text) } : {}),
+    ...(message.fields
+      ? { fields: message.fields.map((f) => ({ ...f, name: fn(f.name), value: fn(f.value) })) }
+      : {}),
+    ...(message.footer !== undefined ? { footer: fn(message.footer) } : {}),
+    ...(message.buttons ? { buttons: message.buttons.map((b) => ({ ...b, label: fn(b.label) })) } : {}),
+    ...(message.startThread ? { startThread: { name: fn(message.startThread.name) } } : {}),
+  };
+}
+
+/** User text markers removed, for places that show plain text only (button labels, thread names, the shell). */
+export const plainUserText = (text: string) => replaceUserText(text, (s) => s);

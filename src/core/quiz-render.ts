@@ -1,7 +1,7 @@
 // Quiz messages: questions with lettered choices in the text and letters on the buttons (so no choice ever meets a
 // platform's button-length limit), feedback, reveals, standings, leaderboards and stats.
 import type { Translate } from './i18n.ts';
-import type { Button, Field, OutMessage } from './message.ts';
+import { type Button, type Field, type OutMessage, userText } from './message.ts';
 import { competitionRanks } from './ranking.ts';
 
 export const CHOICE_LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
@@ -79,7 +79,7 @@ export interface StandingRow {
 export function standingLines(rows: StandingRow[], limit = 10): string {
   const medals = ['🥇', '🥈', '🥉'];
   return competitionRanks(rows.slice(0, limit))
-    .map(({ rank, row }) => `${medals[rank - 1] ?? `${rank}.`} ${row.name} — ${row.points} pts`)
+    .map(({ rank, row }) => `${medals[rank - 1] ?? `${rank}.`} ${userText(row.name)} — ${row.points} pts`)
     .join('\n');
 }
 

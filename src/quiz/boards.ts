@@ -2,7 +2,7 @@
 import type { Actor, Place } from '../bot/events.ts';
 import { UserError } from '../core/errors.ts';
 import type { Locale, MessageKey, Translate } from '../core/i18n.ts';
-import type { Field, OutMessage } from '../core/message.ts';
+import { type Field, type OutMessage, userText } from '../core/message.ts';
 import { type Period, periodRange } from '../core/periods.ts';
 import type { Range } from '../db/repos/scores.ts';
 import { formatShare } from '../core/quiz-render.ts';
@@ -32,7 +32,7 @@ function boardOf(engine: QuizEngine, communityId: number, range: Range, t: Trans
     const streak = currentStreak(repos.quiz.dailyHistory(communityId, row.memberId));
     return t('board.line', {
       rank,
-      name: row.name,
+      name: userText(row.name),
       points: row.points,
       accuracy: formatShare(acc.right, acc.total, locale),
       streak,
@@ -150,5 +150,5 @@ export function renderStats(
       .map(([lesson, s]) => `${lesson}: ${formatShare(s.right, s.total, locale)} (${s.right}/${s.total})`);
     fields.push({ name: t('stats.perLesson'), value: lines.join('\n') });
   }
-  return { title: t('stats.title', { name: member.displayName }), fields, ephemeral: true };
+  return { title: t('stats.title', { name: userText(member.displayName) }), fields, ephemeral: true };
 }

@@ -9,7 +9,7 @@ import { UserError } from '../core/errors.ts';
 import { formatDateTime } from '../core/format-time.ts';
 import { type Locale, type Translate, translator } from '../core/i18n.ts';
 import { findLessons } from '../core/lesson-lookup.ts';
-import type { OutMessage } from '../core/message.ts';
+import { type OutMessage, userText } from '../core/message.ts';
 import { startOfLocalDay } from '../core/periods.ts';
 import { renderQuestion } from '../core/quiz-render.ts';
 import { seededShuffle } from '../core/random.ts';
@@ -90,7 +90,10 @@ export class QuizEngine {
     if (query === undefined) return undefined;
     const found = findLessons(this.deps.content.lessons, query);
     if (found.length === 0)
-      throw new UserError('lesson-not-found', t('quiz.unknownLesson', { query: query.slice(0, 40) }));
+      throw new UserError(
+        'lesson-not-found',
+        t('quiz.unknownLesson', { query: userText(query.slice(0, 40)) }),
+      );
     return found[0]!.number;
   }
 

@@ -4,7 +4,7 @@
 import type { Actor, Place } from '../bot/events.ts';
 import { UserError } from '../core/errors.ts';
 import type { Translate } from '../core/i18n.ts';
-import type { OutMessage } from '../core/message.ts';
+import { type OutMessage, userText } from '../core/message.ts';
 import { renderLiveClose, renderPodium, renderQuestion } from '../core/quiz-render.ts';
 import { seededShuffle } from '../core/random.ts';
 import { livePoints } from '../core/scoring.ts';
@@ -82,7 +82,7 @@ export class LiveRounds {
     return renderPodium(
       repos.scores.liveStandings(session.id),
       this.engine.voice(who.communityId).t,
-      this.engine.voice(who.communityId).t('quiz.liveStopped', { user: actor.name }),
+      this.engine.voice(who.communityId).t('quiz.liveStopped', { user: userText(actor.name) }),
     );
   }
 

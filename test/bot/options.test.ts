@@ -1,3 +1,4 @@
+import { userText } from '../../src/core/message.ts';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { parseTextArgs, usage } from '../../src/bot/options.ts';
@@ -53,7 +54,7 @@ describe('Slack-style argument text', () => {
       /^Valor inválido para count: deve ser um número inteiro\. Uso: \/quiz/,
     );
     expect(failure('leaderboard', 'ontem')).toBe(
-      `Opção desconhecida: ontem. Uso: ${usage(command('leaderboard'))}`,
+      `Opção desconhecida: ${userText('ontem')}. Uso: ${usage(command('leaderboard'))}`,
     );
     expect(failure('scores', '')).toContain('Falta informar action');
     expect(failure('glossary', 'x'.repeat(101))).toBe('Texto longo demais: o máximo é 100 caracteres.');

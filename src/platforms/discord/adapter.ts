@@ -20,7 +20,7 @@ import {
 import type { Bot } from '../../bot/bot.ts';
 import type { InboundEvent } from '../../bot/events.ts';
 import { type Locale, translator } from '../../core/i18n.ts';
-import type { Form, OutMessage } from '../../core/message.ts';
+import { type Form, type OutMessage, plainUserText } from '../../core/message.ts';
 import { truncate } from '../../core/text.ts';
 import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
@@ -126,7 +126,7 @@ export class DiscordAdapter implements PlatformAdapter {
     }
     const ref: PostedRef = { channelId: channel, messageId: firstId! };
     if (message.startThread)
-      ref.threadId = await this.startThread(channel, firstId!, message.startThread.name);
+      ref.threadId = await this.startThread(channel, firstId!, plainUserText(message.startThread.name));
     return ref;
   }
 

@@ -1,7 +1,16 @@
 // Neutral messages as Discord message JSON: an embed (title, description, fields, footer), buttons in action rows,
 // the ephemeral flag, and allowed_mentions that never ping anyone. Long text is split here, within Discord's limits,
 // so commands never think about them. Plain API JSON, accepted by discord.js reply/followUp/send.
-import { type Button, type Form, type OutMessage, replaceChannelMentions } from '../../core/message.ts';
+import { escapeMarkdown } from 'discord.js';
+import {
+  type Button,
+  type Form,
+  mapMessageText,
+  type OutMessage,
+  plainUserText,
+  replaceChannelMentions,
+  replaceUserText,
+} from '../../core/message.ts';
 import { splitText, truncate } from '../../core/text.ts';
 
 /** Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -43,8 +52,30 @@ export interface DiscordMessagePayload {
   allowed_mentions: { parse: [] };
 }
 
+/**
+ * User text shown as typed: Markdown (bold, masked links, headings, lists) escaped, `<` escaped so `<@&id>` and
+ * `<#id>` stay text, and @everyone/@here broken (allowed_mentions already keeps them from pinging).
+ */
+export const escapeDiscord = (text: string) =>
+  escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true, numberedList: true })
+    .replace(/</g, '\\<')
+    .replace(/@(everyone|here)/g, '@\u200b$1');
+
+/** User text escaped (plain where Discord shows no Markdown: button labels, thread names). */
+function withUserText(message: OutMessage): OutMessage {
+  const escaped = mapMessageText(message, (text) => replaceUserText(text, escapeDiscord));
+  return {
+    ...escaped,
+    ...(message.buttons
+      ? { buttons: message.buttons.map((b) => ({ ...b, label: plainUserText(b.label) })) }
+      : {}),
+    ...(message.startThread ? { startThread: { name: plainUserText(message.startThread.name) } } : {}),
+  };
+}
+
 /** Channel mentions as Discord channel links (`<#id>`, which ping nobody) in text and field values. */
-function withChannelLinks(message: OutMessage): OutMessage {
+function withChannelLinks(original: OutMessage): OutMessage {
+  const message = withUserText(original);
   const link = (text: string) =>
     replaceChannelMentions(text, (id) => (/^\d{15,22}$/.test(id) ? `<#${id}>` : `#${id}`));
   return {

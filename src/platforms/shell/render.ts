@@ -1,5 +1,10 @@
 // Neutral messages as terminal text: a header line, the body, fields, footer and numbered buttons.
-import { type OutMessage, replaceChannelMentions } from '../../core/message.ts';
+import {
+  mapMessageText,
+  type OutMessage,
+  plainUserText,
+  replaceChannelMentions,
+} from '../../core/message.ts';
 
 export interface ShellStyle {
   bold(s: string): string;
@@ -16,7 +21,8 @@ export const ansiStyle: ShellStyle = {
 const inline = (text: string, style: ShellStyle) =>
   replaceChannelMentions(text, (id) => `#${id}`).replace(/\*\*(.+?)\*\*/g, (_, s: string) => style.bold(s));
 
-export function renderShellMessage(header: string, message: OutMessage, style: ShellStyle): string {
+export function renderShellMessage(header: string, original: OutMessage, style: ShellStyle): string {
+  const message = mapMessageText(original, plainUserText);
   const lines = [`${header} Turma:`];
   if (message.title) lines.push(style.bold(message.title));
   if (message.text) lines.push(inline(message.text, style));

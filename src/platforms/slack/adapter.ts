@@ -15,7 +15,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Bot } from '../../bot/bot.ts';
 import type { InboundEvent } from '../../bot/events.ts';
 import { type Locale, translator } from '../../core/i18n.ts';
-import type { Form, OutMessage } from '../../core/message.ts';
+import { type Form, type OutMessage, plainUserText } from '../../core/message.ts';
 import type { HttpServer } from '../../http-server.ts';
 import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
@@ -163,7 +163,7 @@ export class SlackAdapter implements PlatformAdapter {
       await this.app.client.chat.postMessage({
         channel: target.channelId,
         thread_ts: ts!,
-        text: `🧵 *${escapeSlack(message.startThread.name)}*`,
+        text: `🧵 *${escapeSlack(plainUserText(message.startThread.name))}*`,
       });
       ref.threadId = ts;
     }

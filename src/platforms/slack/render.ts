@@ -1,7 +1,13 @@
 // Neutral messages as Slack Block Kit: header, mrkdwn sections, context for the footer, buttons in actions blocks,
 // within Slack's limits. Every piece of text is escaped (&, <, >) first, so nothing anyone typed can become
 // <!channel>, a user mention or a link; only then is the neutral Markdown turned into Slack's mrkdwn.
-import { type Form, type OutMessage, replaceChannelMentions } from '../../core/message.ts';
+import {
+  type Form,
+  mapMessageText,
+  type OutMessage,
+  plainUserText,
+  replaceChannelMentions,
+} from '../../core/message.ts';
 import { splitText, truncate } from '../../core/text.ts';
 
 /** Slack's limits (https://api.slack.com/reference/block-kit/blocks). */
@@ -54,7 +60,9 @@ export function toMrkdwn(text: string): string {
 const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
 /** One neutral message as one or more Slack messages (more only when it needs over 50 blocks). */
-export function renderSlack(message: OutMessage): SlackMessagePayload[] {
+export function renderSlack(original: OutMessage): SlackMessagePayload[] {
+  // User text needs no more than the escaping every piece of text gets here (&, <, >).
+  const message = mapMessageText(original, plainUserText);
   const blocks: SlackBlock[] = [];
   if (message.title) {
     blocks.push({
@@ -120,11 +128,12 @@ export const SLACK_MODAL_LIMITS = {
 
 /** A form as a modal view; `metadata` (where it was opened) comes back with the submission. */
 export function renderModalView(
-  message: OutMessage & { form: Form },
+  original: OutMessage & { form: Form },
   metadata: string,
   labels: { submit: string; close: string },
 ) {
-  const { form } = message;
+  const { form } = original;
+  const message = mapMessageText(original, plainUserText);
   const intro = [message.title && `**${message.title}**`, message.text].filter(Boolean).join('\n');
   const plain = (text: string, max: number) => ({
     type: 'plain_text' as const,
