@@ -38,6 +38,11 @@ export class FakeSlack {
   readonly users = new Map<string, FakeSlackUser>();
   /** Channels the bot is not a member of: posting there fails with not_in_channel, as on Slack. */
   readonly notIn = new Set<string>();
+  /**
+   * Faults, for the calls this returns one for: `hang` never answers; `reset` does the call (records it, a post is
+   * made) and then drops the connection before answering, as a network cut after Slack accepted it would.
+   */
+  fault: ((call: SlackCall) => 'hang' | 'reset' | undefined) | undefined;
   private readonly server: Server;
   private port = 0;
   private ts = 1_700_000_000;
@@ -121,11 +126,11 @@ export class FakeSlack {
   // ---- requests Slack sends to the app ----------------------------------------------------------------------------
 
   /** A slash command body (form-encoded, as Slack sends it) and the id of its response_url. */
-  slashCommand(user: FakeSlackUser, command: string, text = '', channelId = CHANNEL_ID) {
+  slashCommand(user: FakeSlackUser, command: string, text = '', channelId = CHANNEL_ID, teamId = TEAM_ID) {
     const id = this.nextRequestId();
     const body = new URLSearchParams({
       token: 'deprecated-verification-token',
-      team_id: TEAM_ID,
+      team_id: teamId,
       team_domain: 'turma',
       channel_id: channelId,
       channel_name: 'geral',
@@ -247,6 +252,16 @@ export class FakeSlack {
       at: performance.now(),
       ...(response ? { responseId: response[1] } : {}),
     };
+    const fault = this.fault?.(call);
+    if (fault === 'hang') {
+      this.recorder.add(call);
+      return;
+    }
+    if (fault === 'reset') {
+      this.recorder.add(call);
+      req.socket.destroy();
+      return;
+    }
     switch (method) {
       case 'response':
         reply(200, { ok: true });
