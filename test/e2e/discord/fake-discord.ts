@@ -49,6 +49,8 @@ export class FakeDiscord {
   readonly created: { id: string; channel_id: string; embeds: unknown }[] = [];
   /** While set, channel posts are received (and recorded) but answered only when it resolves. */
   holdChannelPosts: Promise<void> | undefined;
+  /** While set, channel posts are made (recorded, created) and then answered with this server error. */
+  failChannelPostsWith: number | undefined;
   private readonly byNonce = new Map<string, ReturnType<FakeDiscord['messageObject']>>();
   private readonly threads = new Set<string>();
   private seq = 0;
@@ -286,7 +288,9 @@ export class FakeDiscord {
         const message = this.messageObject(nextId(), m[1]!, body);
         if (nonce) this.byNonce.set(nonce, message);
         this.created.push(message);
-        reply(200, message);
+        if (this.failChannelPostsWith)
+          reply(this.failChannelPostsWith, { message: 'Internal Server Error', code: 0 });
+        else reply(200, message);
       }
     } else if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(route)) && record.method === 'PATCH') {
       reply(200, this.messageObject(m[2]!, m[1]!, body));

@@ -43,6 +43,13 @@ export class FakeSlack {
    * made) and then drops the connection before answering, as a network cut after Slack accepted it would.
    */
   fault: ((call: SlackCall) => 'hang' | 'reset' | undefined) | undefined;
+  private readonly hung = new Set<ServerResponse>();
+
+  /** Cuts the connections of every call held by a `hang` fault. */
+  dropHung(): void {
+    for (const res of this.hung) res.socket?.destroy();
+    this.hung.clear();
+  }
   private readonly server: Server;
   private port = 0;
   private ts = 1_700_000_000;
@@ -255,6 +262,7 @@ export class FakeSlack {
     const fault = this.fault?.(call);
     if (fault === 'hang') {
       this.recorder.add(call);
+      this.hung.add(res);
       return;
     }
     if (fault === 'reset') {
