@@ -41,7 +41,7 @@ export class PlatformSupervisor {
         return;
       } catch (err) {
         failures += 1;
-        this.failure = (err as Error).message || String(err);
+        this.failure = describeError(err);
         first(false);
         const retryInMs = this.delayMs(failures);
         this.logger.error(
@@ -80,4 +80,17 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`no connection after ${ms / 1000} s`)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** An error with its causes ("fetch failed: connect ECONNREFUSED 127.0.0.1:9"): the root is what the operator needs. */
+export function describeError(err: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = err;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const e = current as { message?: unknown; cause?: unknown; original?: unknown };
+    const message = typeof e.message === 'string' ? e.message : String(current);
+    if (message && !parts.some((p) => p.includes(message))) parts.push(message);
+    current = e.original ?? e.cause;
+  }
+  return parts.join(': ') || 'unknown error';
 }

@@ -99,8 +99,8 @@ export class FakeSlack {
     return envelopeId;
   }
 
-  async listen(): Promise<void> {
-    this.server.listen(0, '127.0.0.1');
+  async listen(port = 0): Promise<void> {
+    this.server.listen(port, '127.0.0.1');
     await once(this.server, 'listening');
     this.port = (this.server.address() as AddressInfo).port;
   }
