@@ -2,7 +2,7 @@
 // exits non-zero, and leaves the file exactly as it was (no data loss, nothing "repaired" by recreating it).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -30,8 +30,9 @@ async function populated(): Promise<string> {
   return file;
 }
 
-const start = (file: string) =>
+const start = (file: string, as?: { uid: number; gid: number }) =>
   spawnSync('npm', ['start', '--silent'], {
+    ...as,
     input: '/glossary drift\n',
     encoding: 'utf8',
     env: {
@@ -78,5 +79,39 @@ describe('database faults at start-up', () => {
     expect(result.stderr).toContain('npm run db:restore');
     expect(sha(file)).toBe(hash);
     console.log(`damaged database: exit ${result.status}, file unchanged`);
+  });
+
+  it('a read-only file in a writable folder: the same clear message as a read-only folder, no -wal or -shm left', async () => {
+    const file = await populated();
+    const dir = path.dirname(file);
+    const hash = sha(file);
+    // Root may write any file: the bot runs as nobody then, owning the folder but not allowed to write the file.
+    const nobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+    if (nobody) {
+      chownSync(dir, nobody.uid, nobody.gid);
+      chownSync(file, nobody.uid, nobody.gid);
+    }
+    chmodSync(file, 0o444);
+    const result = start(file, nobody);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      `Cannot open the database at ${file}: the database file or its folder is read-only`,
+    );
+    expect(result.stderr).not.toContain('SqliteError');
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    expect(existsSync(`${file}-shm`)).toBe(false);
+    expect(sha(file)).toBe(hash);
+
+    // A read-only folder says the same.
+    chmodSync(file, 0o644);
+    chmodSync(dir, 0o555);
+    const folder = start(file, nobody);
+    chmodSync(dir, 0o755);
+    expect(folder.status).toBe(1);
+    expect(folder.stderr).toContain(
+      `Cannot open the database at ${file}: the database file or its folder is read-only`,
+    );
+    console.log(`read-only file: exit ${result.status}, "${result.stderr.trim()}"`);
   });
 });

@@ -165,6 +165,32 @@ describe('Discord end to end', () => {
     expect(cb.data?.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('shows a display name and a reflection as typed: no masked link, role pill or Markdown from user text', async () => {
+    rig = await startDiscordRig();
+    const trickster: FakeUser = {
+      id: '500000000000000007',
+      name: '[Ganhe Nitro](https://evil.example/login) <@&123>',
+    };
+    await rig.callback(
+      rig.fake.command(trickster, 'reflect', { text: '**grite** [clique](https://evil.example) @everyone' }),
+    );
+    const board = JSON.parse(
+      textOf((await rig.callback(rig.fake.command(ana, 'leaderboard'))).data),
+    ) as Payload;
+    const list = JSON.parse(
+      textOf((await rig.callback(rig.fake.command(monitor, 'reflect', { text: 'list' }))).data),
+    ) as Payload;
+    const boardText = board.embeds!.map((e) => e.description ?? '').join('\n');
+    const list1 = list.embeds!.map((e) => e.description ?? '').join('\n');
+    // Discord reads \[ as a literal bracket and \< as a literal angle: no masked link, no role pill.
+    expect(boardText).toContain('\\[Ganhe Nitro](https://evil.example/login) \\<@&123>');
+    expect(boardText).not.toMatch(/(^|[^\\])\[Ganhe Nitro\]\(/);
+    expect(boardText).not.toMatch(/(^|[^\\])<@&123>/);
+    // The reflection's own Markdown is shown, not applied; the bot's bold around the name still works.
+    expect(list1).toContain('**\\[Ganhe Nitro](https://evil.example/login) \\<@&123>**: ');
+    expect(list1).toContain('\\*\\*grite\\*\\* \\[clique](https://evil.example) @\u200beveryone');
+  });
+
   it('opens a modal for /reflect without text and saves what is submitted', async () => {
     rig = await startDiscordRig();
     const cb = await rig.callback(rig.fake.command(ana, 'reflect'));
