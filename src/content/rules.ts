@@ -1,7 +1,13 @@
 // Rules that span files: unique ids, references that resolve, fair answer keys, no duplicate choices.
 import { normalize } from '../core/text.ts';
 import type { ContentProblem } from './load.ts';
-import { type BankQuestion, CHOICE_LETTERS, type Course, type GlossaryEntry, type Lesson } from './schemas.ts';
+import {
+  type BankQuestion,
+  CHOICE_LETTERS,
+  type Course,
+  type GlossaryEntry,
+  type Lesson,
+} from './schemas.ts';
 
 /** Most right answers allowed on one letter within a lesson, so guessing "C" never pays. */
 export const MAX_SHARE_PER_POSITION = 0.4;
@@ -52,7 +58,11 @@ export function contentRuleProblems(
 
   for (const key of Object.keys(course?.calendar.overrides ?? {})) {
     if (!lessonNumbers.has(Number(key))) {
-      problems.push({ file: files.course, field: `calendar.overrides.${key}`, message: `there is no lesson ${key}` });
+      problems.push({
+        file: files.course,
+        field: `calendar.overrides.${key}`,
+        message: `there is no lesson ${key}`,
+      });
     }
   }
 

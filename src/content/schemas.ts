@@ -52,11 +52,13 @@ export const lessonFrontMatterSchema = z
     topics: z.array(text).min(1, 'needs at least one agenda topic'),
     preReading: z.array(text).min(1, 'needs at least one pre-reading item'),
     reflectionPrompts: z.array(text).min(3, 'needs at least 3 reflection prompts'),
-    glossary: z.array(slug).min(1, 'list at least one glossary term').describe('ids of glossary entries this lesson uses'),
+    glossary: z
+      .array(slug)
+      .min(1, 'list at least one glossary term')
+      .describe('ids of glossary entries this lesson uses'),
     sources: z.array(text).default([]).describe('seed files this lesson is based on'),
   })
   .strict();
-
 
 /**
  * One multiple-choice question. The caps keep prompt plus lettered choices inside one message on every platform
