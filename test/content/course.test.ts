@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
+import { renderGlossaryEntry } from '../../src/core/glossary-render.ts';
+import { translator } from '../../src/core/i18n.ts';
 import { CONTENT_DIR } from '../helpers.ts';
 import { contentCopy, edit, problemsOf, removeCopies } from './copy.ts';
 
@@ -32,7 +34,7 @@ describe('the shipped course', () => {
       );
       for (const q of questions) {
         expect(q.choices.length).toBeGreaterThanOrEqual(3);
-        expect(q.source, q.id).toMatch(/^00\d_[0-9a-f]{16}\.txt § /);
+        expect(q.source, q.id).toMatch(/^(00\d_[0-9a-f]{16}\.txt § |general: \S)/);
       }
     }
     expect(content.questions.length).toBeGreaterThanOrEqual(140);
@@ -45,6 +47,15 @@ describe('the shipped course', () => {
     for (const q of items) {
       expect(q.lesson).toBe(2);
       expect(q.source).toMatch(/Gabarito \d+/);
+    }
+  });
+
+  it('shows every glossary source by the material title, never by file name', () => {
+    const t = translator('pt-BR');
+    for (const entry of content.glossary) {
+      const footer = renderGlossaryEntry(entry, content.glossary, t, content.course.materials).footer ?? '';
+      expect(footer, entry.id).toMatch(/^Fonte: (Material da Aula \d — |Conhecimento geral de MLOps)/);
+      expect(footer, entry.id).not.toMatch(/\.txt|\d{3}_[0-9a-f]{16}/);
     }
   });
 
