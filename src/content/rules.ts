@@ -1,5 +1,8 @@
-// Rules that span files: unique ids, references that resolve, fair answer keys, no duplicate choices.
+// Rules that span files: unique ids, references that resolve, fair answer keys, no duplicate choices; the bank and
+// learner-text rules live in bank-rules.ts and learner-text.ts.
 import { normalize } from '../core/text.ts';
+import { lengthCueProblems, nearDuplicateProblems } from './bank-rules.ts';
+import { internalNameProblems, sourceProblems } from './learner-text.ts';
 import type { ContentProblem } from './load.ts';
 import {
   type BankQuestion,
@@ -164,5 +167,12 @@ export function contentRuleProblems(
       }
     }
   }
+  const parts = { course, courseFile: files.course, lessons, questions, glossary, glossaryFile };
+  problems.push(
+    ...internalNameProblems(parts),
+    ...sourceProblems(parts),
+    ...lengthCueProblems(questions),
+    ...nearDuplicateProblems(questions),
+  );
   return problems;
 }
