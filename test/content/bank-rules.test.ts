@@ -118,7 +118,7 @@ describe('near-duplicate rule', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: later.file, field: `questions[${later.index}].answer` });
     expect(problems[0]!.message).toContain(`"${later.id}"`);
-    expect(problems[0]!.message).toContain(`${first.id} (${first.file})`);
+    expect(problems[0]!.message).toContain(`"${first.id}" (${first.file})`);
   });
 
   it('sees through inflection and small words: "versionados" and "armazenados" still match', () => {
