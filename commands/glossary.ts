@@ -55,7 +55,7 @@ export default defineCommand({
         query,
         t,
       );
-    return hits.map((h) => renderGlossaryEntry(h.entry, content.glossary, t));
+    return hits.map((h) => renderGlossaryEntry(h.entry, content.glossary, t, content.course.materials));
   },
   action({ payload, content, t }) {
     const page = /^p:(\d{1,4})$/.exec(payload);

@@ -8,7 +8,12 @@ const dir = path.resolve(process.argv[2] ?? process.env.CONTENT_DIR ?? './conten
 const quizDir = path.join(dir, 'quizzes');
 const ids = readdirSync(quizDir)
   .filter((f) => f.endsWith('.yaml'))
-  .flatMap((f) => ((parseYaml(readFileSync(path.join(quizDir, f), 'utf8')) as { questions?: { id?: string }[] })?.questions ?? []).map((q) => q.id))
+  .flatMap((f) =>
+    (
+      (parseYaml(readFileSync(path.join(quizDir, f), 'utf8')) as { questions?: { id?: string }[] })
+        ?.questions ?? []
+    ).map((q) => q.id),
+  )
   .filter((id): id is string => typeof id === 'string');
 const added = writePublishedIds(dir, ids);
 console.log(`content/question-ids.txt: ${added} new id(s) added`);

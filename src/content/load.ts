@@ -144,7 +144,12 @@ export function loadContent(contentDir: string): Content {
   if (!existsSync(glossaryFile)) c.add(glossaryFile, '', 'file is missing');
   else glossary = c.validate(glossaryFileSchema, c.readYaml(glossaryFile), glossaryFile)?.terms ?? [];
 
-  c.problems.push(...contentRuleProblems({ course, lessons, questions, glossary }, { course: c.rel(courseFile), glossary: c.rel(glossaryFile) }));
+  c.problems.push(
+    ...contentRuleProblems(
+      { course, lessons, questions, glossary },
+      { course: c.rel(courseFile), glossary: c.rel(glossaryFile) },
+    ),
+  );
   c.problems.push(
     ...questionIdProblems(
       root,

@@ -23,9 +23,14 @@ export function readPublishedIds(contentDir: string): string[] | undefined {
 }
 
 /** Published ids missing from the bank, and bank ids not published yet. */
-export function questionIdProblems(contentDir: string, bankIds: string[], fileLabel: string): ContentProblem[] {
+export function questionIdProblems(
+  contentDir: string,
+  bankIds: string[],
+  fileLabel: string,
+): ContentProblem[] {
   const published = readPublishedIds(contentDir);
-  if (!published) return [{ file: fileLabel, field: '', message: 'file is missing: run npm run content:ids' }];
+  if (!published)
+    return [{ file: fileLabel, field: '', message: 'file is missing: run npm run content:ids' }];
   const bank = new Set(bankIds);
   const listed = new Set(published);
   return [
@@ -34,11 +39,16 @@ export function questionIdProblems(contentDir: string, bankIds: string[], fileLa
       .map((id) => ({
         file: fileLabel,
         field: id,
-        message: 'this question id is no longer in the bank (renamed or deleted?); answers and cards point to it — restore it, or remove the line here on purpose',
+        message:
+          'this question id is no longer in the bank (renamed or deleted?); answers and cards point to it — restore it, or remove the line here on purpose',
       })),
     ...bankIds
       .filter((id) => !listed.has(id))
-      .map((id) => ({ file: fileLabel, field: id, message: 'new question id not listed yet: run npm run content:ids' })),
+      .map((id) => ({
+        file: fileLabel,
+        field: id,
+        message: 'new question id not listed yet: run npm run content:ids',
+      })),
   ];
 }
 

@@ -1,7 +1,16 @@
-// Rules that span files: unique ids, references that resolve, fair answer keys, no duplicate choices.
+// Rules that span files: unique ids, references that resolve, fair answer keys, no duplicate choices; the bank and
+// learner-text rules live in bank-rules.ts and learner-text.ts.
 import { normalize } from '../core/text.ts';
+import { lengthCueProblems, nearDuplicateProblems } from './bank-rules.ts';
+import { internalNameProblems, sourceProblems } from './learner-text.ts';
 import type { ContentProblem } from './load.ts';
-import { type BankQuestion, CHOICE_LETTERS, type Course, type GlossaryEntry, type Lesson } from './schemas.ts';
+import {
+  type BankQuestion,
+  CHOICE_LETTERS,
+  type Course,
+  type GlossaryEntry,
+  type Lesson,
+} from './schemas.ts';
 
 /** Most right answers allowed on one letter within a lesson, so guessing "C" never pays. */
 export const MAX_SHARE_PER_POSITION = 0.4;
@@ -52,7 +61,11 @@ export function contentRuleProblems(
 
   for (const key of Object.keys(course?.calendar.overrides ?? {})) {
     if (!lessonNumbers.has(Number(key))) {
-      problems.push({ file: files.course, field: `calendar.overrides.${key}`, message: `there is no lesson ${key}` });
+      problems.push({
+        file: files.course,
+        field: `calendar.overrides.${key}`,
+        message: `there is no lesson ${key}`,
+      });
     }
   }
 
@@ -154,5 +167,12 @@ export function contentRuleProblems(
       }
     }
   }
+  const parts = { course, courseFile: files.course, lessons, questions, glossary, glossaryFile };
+  problems.push(
+    ...internalNameProblems(parts),
+    ...sourceProblems(parts),
+    ...lengthCueProblems(questions),
+    ...nearDuplicateProblems(questions),
+  );
   return problems;
 }

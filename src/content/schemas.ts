@@ -15,6 +15,8 @@ const text = z.string().trim().min(1, 'must not be empty');
 const realDate = {
   message: `must be a real date between ${COURSE_YEARS.min} and ${COURSE_YEARS.max} (no 30 February, no 25:00)`,
 };
+/** A course material's file name: three digits, an underscore, 16 hex digits, `.txt` (as the seed notes are named). */
+export const MATERIAL_FILE = /^\d{3}_[0-9a-f]{16}\.txt$/;
 const localDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time like 2026-03-02T19:00')
@@ -46,6 +48,15 @@ export const courseSchema = z
           .describe('per-lesson date and time that replaces the rhythm for that lesson'),
       })
       .strict(),
+    materials: z
+      .record(
+        z.string().regex(MATERIAL_FILE, 'keys are material file names like 001_1bcf1295be94a6cc.txt'),
+        text.max(120),
+      )
+      .default({})
+      .describe(
+        'title learners see for each course material (seed file) that a source cites, e.g. "Material da Aula 2 — Guia completo de MLOps"',
+      ),
   })
   .strict();
 
@@ -61,11 +72,16 @@ export const lessonFrontMatterSchema = z
     topics: z.array(text).min(1, 'needs at least one agenda topic'),
     preReading: z.array(text).min(1, 'needs at least one pre-reading item'),
     reflectionPrompts: z.array(text).min(3, 'needs at least 3 reflection prompts'),
-    glossary: z.array(slug).min(1, 'list at least one glossary term').describe('ids of glossary entries this lesson uses'),
-    sources: z.array(text).default([]).describe('seed files this lesson is based on'),
+    glossary: z
+      .array(slug)
+      .min(1, 'list at least one glossary term')
+      .describe('ids of glossary entries this lesson uses'),
+    sources: z
+      .array(text)
+      .default([])
+      .describe('material files this lesson is based on (each one a key of materials in course.yaml)'),
   })
   .strict();
-
 
 /**
  * One multiple-choice question. The caps keep prompt plus lettered choices inside one message on every platform
@@ -81,7 +97,9 @@ export const questionSchema = z
     difficulty: z.enum(['easy', 'medium', 'hard']),
     tags: z.array(slug).default([]),
     glossary: z.array(slug).default([]).describe('glossary entry ids shown after the answer'),
-    source: text.describe('seed file and section the question comes from'),
+    source: text.describe(
+      'material file and section the question comes from ("001_….txt § Section"), or "general: …" for knowledge beyond the material',
+    ),
   })
   .strict();
 

@@ -2,15 +2,17 @@
 import type { GlossaryEntry } from '../content/schemas.ts';
 import type { Translate } from './i18n.ts';
 import { type Field, type OutMessage, userText } from './message.ts';
+import { type MaterialTitles, renderSource } from './source-label.ts';
 import { truncate } from './text.ts';
 
 export const GLOSSARY_PAGE_SIZE = 20;
 
-/** One entry in full: definition, aliases, related terms, lessons and source. */
+/** One entry in full: definition, aliases, related terms, lessons and source (by the material's title). */
 export function renderGlossaryEntry(
   entry: GlossaryEntry,
   all: readonly GlossaryEntry[],
   t: Translate,
+  materials: MaterialTitles,
 ): OutMessage {
   const fields: Field[] = [];
   const aliases = [...entry.aliases.pt, ...entry.aliases.en];
@@ -23,7 +25,7 @@ export function renderGlossaryEntry(
     title: `📖 ${entry.term}`,
     text: entry.definition,
     fields,
-    footer: `${t('glossary.source')}: ${entry.source}`,
+    footer: `${t('glossary.source')}: ${renderSource(entry.source, materials, t)}`,
   };
 }
 

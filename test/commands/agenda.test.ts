@@ -13,7 +13,10 @@ describe('/agenda', () => {
     expect(out).toContain('(depois de amanhã)');
     expect(out).toContain('Reflexões pré-aula:');
     // A one-item list still reads as a list.
-    expect(out).toContain('Leitura prévia:\n- Cultura e Práticas DataOps e MLOps (seed 003)');
+    expect(out).toContain(
+      'Leitura prévia:\n- Material da Aula 3 — Cultura e práticas DataOps e MLOps: Unidades 01 e 02',
+    );
+    expect(out).not.toMatch(/seed \d|\.txt/i);
     expect(out).toContain('Horários em America/Sao_Paulo');
   });
 

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
+import { renderGlossaryEntry } from '../../src/core/glossary-render.ts';
+import { translator } from '../../src/core/i18n.ts';
 import { CONTENT_DIR } from '../helpers.ts';
 import { contentCopy, edit, problemsOf, removeCopies } from './copy.ts';
 
@@ -27,10 +29,12 @@ describe('the shipped course', () => {
   it('has a question bank for every lesson: 20+ questions for lessons 1 to 4, 12+ for lessons 5 to 9', () => {
     for (const lesson of content.lessons) {
       const questions = content.questions.filter((q) => q.lesson === lesson.number);
-      expect(questions.length, `lesson ${lesson.number}`).toBeGreaterThanOrEqual(lesson.number <= 4 ? 20 : 12);
+      expect(questions.length, `lesson ${lesson.number}`).toBeGreaterThanOrEqual(
+        lesson.number <= 4 ? 20 : 12,
+      );
       for (const q of questions) {
         expect(q.choices.length).toBeGreaterThanOrEqual(3);
-        expect(q.source, q.id).toMatch(/^00\d_[0-9a-f]{16}\.txt § /);
+        expect(q.source, q.id).toMatch(/^(00\d_[0-9a-f]{16}\.txt § |general: \S)/);
       }
     }
     expect(content.questions.length).toBeGreaterThanOrEqual(140);
@@ -46,6 +50,15 @@ describe('the shipped course', () => {
     }
   });
 
+  it('shows every glossary source by the material title, never by file name', () => {
+    const t = translator('pt-BR');
+    for (const entry of content.glossary) {
+      const footer = renderGlossaryEntry(entry, content.glossary, t, content.course.materials).footer ?? '';
+      expect(footer, entry.id).toMatch(/^Fonte: (Material da Aula \d — |Conhecimento geral de MLOps)/);
+      expect(footer, entry.id).not.toMatch(/\.txt|\d{3}_[0-9a-f]{16}/);
+    }
+  });
+
   it('links glossary entries to the lessons that cite them', () => {
     expect(content.glossary.find((g) => g.id === 'feature-store')!.lessons).toEqual([2, 6]);
   });
@@ -56,9 +69,16 @@ describe('content:check rules on a broken copy', () => {
 
   it('catches a question id used twice across files', () => {
     const dir = contentCopy();
-    edit(path.join(dir, 'quizzes', '02-pipeline-de-mlops-e-estudo-de-caso.yaml'), 'id: l2-data-drift', 'id: l1-mlops-definicao');
+    edit(
+      path.join(dir, 'quizzes', '02-pipeline-de-mlops-e-estudo-de-caso.yaml'),
+      'id: l2-data-drift',
+      'id: l1-mlops-definicao',
+    );
     expect(problemsOf(dir)).toContainEqual(
-      expect.objectContaining({ field: expect.stringMatching(/questions\[\d+\]\.id/), message: expect.stringContaining('also used') }),
+      expect.objectContaining({
+        field: expect.stringMatching(/questions\[\d+\]\.id/),
+        message: expect.stringContaining('also used'),
+      }),
     );
   });
 
@@ -67,16 +87,27 @@ describe('content:check rules on a broken copy', () => {
     edit(quiz1(dir), 'id: l1-airflow', 'id: l1-apache-airflow');
     const problems = problemsOf(dir);
     expect(problems).toContainEqual(
-      expect.objectContaining({ file: 'content/question-ids.txt', field: 'l1-airflow', message: expect.stringContaining('no longer in the bank') }),
+      expect.objectContaining({
+        file: 'content/question-ids.txt',
+        field: 'l1-airflow',
+        message: expect.stringContaining('no longer in the bank'),
+      }),
     );
     expect(problems).toContainEqual(
-      expect.objectContaining({ field: 'l1-apache-airflow', message: expect.stringContaining('run npm run content:ids') }),
+      expect.objectContaining({
+        field: 'l1-apache-airflow',
+        message: expect.stringContaining('run npm run content:ids'),
+      }),
     );
   });
 
   it('catches an unknown glossary reference in a lesson', () => {
     const dir = contentCopy();
-    edit(path.join(dir, 'lessons', '03-cultura-devops-dataops-mlops.md'), '  - culture\n', '  - cultura-inexistente\n');
+    edit(
+      path.join(dir, 'lessons', '03-cultura-devops-dataops-mlops.md'),
+      '  - culture\n',
+      '  - cultura-inexistente\n',
+    );
     expect(problemsOf(dir)).toContainEqual({
       file: 'content/lessons/03-cultura-devops-dataops-mlops.md',
       field: 'glossary[0]',
@@ -88,14 +119,25 @@ describe('content:check rules on a broken copy', () => {
     const dir = contentCopy();
     edit(quiz1(dir), /answer: [BCD]\n/g, 'answer: A\n');
     expect(problemsOf(dir)).toContainEqual(
-      expect.objectContaining({ file: 'content/quizzes/01-introducao-ao-mlops.yaml', message: expect.stringMatching(/right answers are A/) }),
+      expect.objectContaining({
+        file: 'content/quizzes/01-introducao-ao-mlops.yaml',
+        message: expect.stringMatching(/right answers are A/),
+      }),
     );
   });
 
   it('catches duplicate choices, lazy choices and an answer letter past the choices', () => {
     const dir = contentCopy();
-    edit(quiz1(dir), '      - Um serviço de nuvem que hospeda modelos treinados\n', '      - Uma nova linguagem de programação para treinar modelos mais rápido\n');
-    edit(quiz1(dir), '      - um cargo que substitui o cientista de dados\n', '      - Todas as anteriores\n');
+    edit(
+      quiz1(dir),
+      '      - A aplicação de inteligência artificial às operações de TI da empresa\n',
+      '      - A operação de todo o fluxo de dados da empresa, da coleta à análise\n',
+    );
+    edit(
+      quiz1(dir),
+      '      - Falta padronizar o hardware dos cientistas, para acabar com o "funciona no meu laptop"\n',
+      '      - Todas as anteriores\n',
+    );
     edit(quiz1(dir), /(id: l1-erro-silencioso[\s\S]*?)answer: A/, '$1answer: E');
     const messages = problemsOf(dir).map((p) => `${p.field}: ${p.message}`);
     expect(messages).toContainEqual('questions[0].choices[2]: repeats choice A');
@@ -108,17 +150,31 @@ describe('content:check rules on a broken copy', () => {
     edit(path.join(dir, 'course.yaml'), 'overrides: {}', 'overrides: { "12": 2027-02-02T19:00 }');
     edit(path.join(dir, 'lessons', '07-deploy-e-serving.md'), 'number: 7', 'number: 17');
     const problems = problemsOf(dir);
-    expect(problems).toContainEqual({ file: 'content/course.yaml', field: 'calendar.overrides.12', message: 'there is no lesson 12' });
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'content/lessons/07-deploy-e-serving.md', field: 'number' }));
+    expect(problems).toContainEqual({
+      file: 'content/course.yaml',
+      field: 'calendar.overrides.12',
+      message: 'there is no lesson 12',
+    });
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'content/lessons/07-deploy-e-serving.md', field: 'number' }),
+    );
   });
 
   it('catches a question too long for one message, and explains an unquoted colon', () => {
     const dir = contentCopy();
     edit(quiz1(dir), 'prompt: Qual frase resume melhor', `prompt: ${'muito longo '.repeat(240)}`);
-    edit(quiz1(dir), '      - A automação de machine learning usando metodologias do DevOps\n', '      - Resposta: com dois pontos\n');
+    edit(
+      quiz1(dir),
+      '      - A automação de machine learning usando metodologias do DevOps\n',
+      '      - Resposta: com dois pontos\n',
+    );
     const problems = problemsOf(dir);
-    expect(problems).toContainEqual(expect.objectContaining({ field: 'questions[0].prompt', message: expect.stringContaining('<=1000') }));
-    expect(problems).toContainEqual(expect.objectContaining({ message: expect.stringContaining('Put the whole text in quotes') }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ field: 'questions[0].prompt', message: expect.stringContaining('<=1000') }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('Put the whole text in quotes') }),
+    );
   });
 
   it('catches a lesson with too few reflection prompts', () => {
@@ -126,7 +182,10 @@ describe('content:check rules on a broken copy', () => {
     const file = path.join(dir, 'lessons', '05-versionamento-de-dados-e-modelos.md');
     edit(file, /reflectionPrompts:\n( {2}- .*\n)+/, 'reflectionPrompts:\n  - Só uma?\n');
     expect(problemsOf(dir)).toContainEqual(
-      expect.objectContaining({ file: 'content/lessons/05-versionamento-de-dados-e-modelos.md', field: 'reflectionPrompts' }),
+      expect.objectContaining({
+        file: 'content/lessons/05-versionamento-de-dados-e-modelos.md',
+        field: 'reflectionPrompts',
+      }),
     );
   });
 });

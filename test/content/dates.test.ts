@@ -15,7 +15,11 @@ describe('course dates', () => {
     const dir = contentCopy();
     edit(path.join(dir, 'course.yaml'), /firstClass: [^\n]+/, `firstClass: ${value}`);
     expect(problemsOf(dir)).toContainEqual(
-      expect.objectContaining({ file: 'content/course.yaml', field, message: expect.stringContaining('real date') }),
+      expect.objectContaining({
+        file: 'content/course.yaml',
+        field,
+        message: expect.stringContaining('real date'),
+      }),
     );
   });
 

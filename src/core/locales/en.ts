@@ -25,6 +25,8 @@ export const en: Record<MessageKey, string> = {
   'glossary.aliases': 'Also called',
   'glossary.related': 'Related',
   'glossary.source': 'Source',
+  'source.general': 'General MLOps knowledge (beyond the course material)',
+  'source.material': 'Course material',
   'glossary.lessons': 'Lessons',
   'glossary.listTitle': 'Glossary — page {page} of {pages} ({total} terms)',
   'glossary.listHint': 'Use /glossary <term> to see a definition.',

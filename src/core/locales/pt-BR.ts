@@ -24,6 +24,8 @@ export const ptBR = {
   'glossary.aliases': 'Também chamado de',
   'glossary.related': 'Relacionados',
   'glossary.source': 'Fonte',
+  'source.general': 'Conhecimento geral de MLOps (além do material do curso)',
+  'source.material': 'Material do curso',
   'glossary.lessons': 'Aulas',
   'glossary.listTitle': 'Glossário — página {page} de {pages} ({total} termos)',
   'glossary.listHint': 'Use /glossary <termo> para ver uma definição.',
