@@ -61,7 +61,7 @@ export default defineCommand({
       case 'stop':
         return quiz.live.stop(place, actor, t);
       case 'daily':
-        return quiz.daily.open(destinationOf(place)).message;
+        return quiz.daily.openAsReply(destinationOf(place));
       default:
         return quiz.practice(place, actor, args.lesson, t, locale);
     }

@@ -14,6 +14,8 @@ import type { QuestionInstanceRow } from '../db/schema.ts';
 import type { QuizEngine, Who } from './engine.ts';
 
 export const DAILY_OPEN_HOURS = 12;
+/** The message reference of a daily question shown as a command's reply (the platform gives no message id). */
+const SHOWN_BY_REPLY = JSON.stringify({ reply: true });
 
 export class DailyQuestions {
   constructor(private readonly engine: QuizEngine) {}
@@ -47,6 +49,16 @@ export class DailyQuestions {
     });
     timers.at(closesAt, () => this.close(instance.id));
     return { instance, message: this.message(instance) };
+  }
+
+  /**
+   * Opens the daily question as the reply to a command (/quiz daily): the reply shows it, so it is marked as shown.
+   * Otherwise the scheduler would take it for a post that failed and post it again at quiz time.
+   */
+  openAsReply(dest: Destination): OutMessage {
+    const opened = this.open(dest);
+    this.engine.deps.repos.quiz.setMessageRef(opened.instance.id, SHOWN_BY_REPLY);
+    return opened.message;
   }
 
   /** The open daily question of a channel that was never posted (its post failed), with its message. */

@@ -35,6 +35,22 @@ describe('the daily question', () => {
     expect(count(app, 'select count(*) from score_events')).toBe(1);
   });
 
+  it('is not posted again at quiz time when an admin already opened it with /quiz daily', async () => {
+    // Monday 08:00 in São Paulo: the admin opens it an hour before the scheduled 09:00 post.
+    const early = makeTestApp(new Date('2026-11-23T11:00:00Z'));
+    try {
+      const sh = shellFor(early);
+      await early.resume();
+      const opened = await sh.run(['!admin on', '/config channel', '/quiz daily']);
+      expect(opened).toContain('Pergunta do dia');
+      const later = await sh.run(['!clock +2h']);
+      expect(later).not.toContain('☀️ Pergunta do dia');
+      expect(count(early, "select count(*) from question_instances where kind = 'daily'")).toBe(1);
+    } finally {
+      await early.dispose();
+    }
+  });
+
   it('keeps answers secret until the reveal at closing, then refuses late clicks', async () => {
     const sh = shellFor(app);
     await sh.run(['!admin on', '/quiz daily']);
