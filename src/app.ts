@@ -2,15 +2,12 @@
 // database, repositories, timers, the quiz engine and commands. Shared by main.ts and the tests.
 import { commands as allCommands } from '../commands/index.ts';
 import { Bot } from './bot/bot.ts';
-import type { Command, ContentStore } from './bot/command.ts';
-import { Messenger } from './bot/messenger.ts';
+import type { Command } from './bot/command.ts';
+import { type ContentStore, loadContentStore } from './content/store.ts';
+import { Messenger } from './platforms/messenger.ts';
 import type { Config } from './config.ts';
-import { loadContent } from './content/load.ts';
-import { buildSchedule, type ScheduledLesson } from './core/calendar.ts';
-import type { Lesson } from './content/schemas.ts';
-import { GlossaryIndex } from './core/glossary-search.ts';
 import type { RateLimit } from './core/rate-limit.ts';
-import { type Clock, isRealLocalDate } from './core/time.ts';
+import type { Clock } from './core/time.ts';
 import { type DatabaseHandle, openDatabase } from './db/open.ts';
 import { createRepositories, type Repositories } from './db/repositories.ts';
 import type { Logger } from './log.ts';
@@ -36,30 +33,6 @@ export interface App {
   resume(): Promise<void>;
   /** Lets in-flight timer work finish, then closes the database. */
   close(): Promise<void>;
-}
-
-export function loadContentStore(dir: string): ContentStore {
-  const content = loadContent(dir);
-  const schedule = buildSchedule(content.course, content.lessons);
-  const moved = new Map<string, ScheduledLesson<Lesson>[]>();
-  return {
-    ...content,
-    glossaryIndex: new GlossaryIndex(content.glossary),
-    schedule,
-    scheduleFor(firstClass) {
-      // A first class stored before settings were validated (year 0000) falls back to the course's own calendar.
-      if (!firstClass || !isRealLocalDate(firstClass)) return schedule;
-      let found = moved.get(firstClass);
-      if (!found) {
-        found = buildSchedule(
-          { ...content.course, calendar: { ...content.course.calendar, firstClass } },
-          content.lessons,
-        );
-        moved.set(firstClass, found);
-      }
-      return found;
-    },
-  };
 }
 
 export interface AppOptions {

@@ -9,8 +9,9 @@ import type { QuizEngine } from '../quiz/engine.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 import type { Logger } from '../log.ts';
 import type { CommandOutcome, Metrics } from '../metrics.ts';
-import type { ActionContext, AutocompleteChoice, Command, CommandContext, ContentStore } from './command.ts';
-import type { InboundEvent } from './events.ts';
+import type { ContentStore } from '../content/store.ts';
+import type { ActionContext, AutocompleteChoice, Command, CommandContext } from './command.ts';
+import type { InboundEvent } from '../core/events.ts';
 import { coerceValues, parseTextArgs } from './options.ts';
 import { type RateLimit, RateLimiter } from '../core/rate-limit.ts';
 

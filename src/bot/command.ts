@@ -1,15 +1,15 @@
 // The platform-neutral command shape: one definition feeds Discord registration, the Slack manifest, the shell and /help.
 
-import type { Content, GlossaryEntry, Lesson } from '../content/schemas.ts';
+import type { Lesson } from '../content/schemas.ts';
+import type { ContentStore } from '../content/store.ts';
 import type { ScheduledLesson } from '../core/calendar.ts';
-import type { GlossaryIndex } from '../core/glossary-search.ts';
 import type { Locale, Localized, Translate } from '../core/i18n.ts';
 import type { Reply } from '../core/message.ts';
 import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { QuizEngine } from '../quiz/engine.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
-import type { Actor, Place } from './events.ts';
+import type { Actor, Place } from '../core/events.ts';
 
 interface OptionBase {
   description: Localized;
@@ -37,15 +37,6 @@ type ValueOf<S extends OptionSpec> = S extends { type: 'integer' } ? number : st
 export type ArgsOf<O extends OptionSpecs> = {
   [K in keyof O]: O[K] extends { required: true } ? ValueOf<O[K]> : ValueOf<O[K]> | undefined;
 };
-
-/** The loaded course plus what is derived from it once: the search index and the class calendar. */
-export interface ContentStore extends Content {
-  glossaryIndex: GlossaryIndex<GlossaryEntry>;
-  /** The course calendar. */
-  schedule: ScheduledLesson<Lesson>[];
-  /** The calendar of a community that moved its first class (`/config schedule`); the course's when undefined. */
-  scheduleFor(firstClass: string | null | undefined): ScheduledLesson<Lesson>[];
-}
 
 /** Everything a command sees: who, where, parsed arguments, time, content, repositories and words. */
 export interface CommandContext<O extends OptionSpecs = OptionSpecs> {

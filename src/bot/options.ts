@@ -4,7 +4,7 @@ import { UserError } from '../core/errors.ts';
 import type { Translate } from '../core/i18n.ts';
 import { cleanInput } from '../core/text.ts';
 import type { Command, OptionSpec } from './command.ts';
-import type { ArgValues } from './events.ts';
+import type { ArgValues } from '../core/events.ts';
 
 const DEFAULT_MAX_LENGTH = 200;
 

@@ -1,7 +1,7 @@
 // Rules over the whole question bank that keep it a test of knowledge, not of test-wiseness: no length cue (the right
 // choice must not give itself away by being the longest) and no two questions that test one fact.
 import { normalize, tokenize } from '../core/text.ts';
-import type { ContentProblem } from './load.ts';
+import type { ContentProblem } from './problem.ts';
 import { type BankQuestion, CHOICE_LETTERS } from './schemas.ts';
 
 /** Most questions of one lesson whose right choice may be the strictly longest (chance is 1 in the choice count). */

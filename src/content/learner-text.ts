@@ -1,7 +1,7 @@
 // Rules on what learners read: no internal file names in any text shown to them, and every machine `source` points
 // at a material that has a title (course.yaml `materials`) or says it is general knowledge beyond the material.
 import { GENERAL_SOURCE_PREFIX, parseSource } from '../core/source-label.ts';
-import type { ContentProblem } from './load.ts';
+import type { ContentProblem } from './problem.ts';
 import type { BankQuestion, Course, GlossaryEntry, Lesson } from './schemas.ts';
 
 /** What gives an internal file away, with the words an error uses for it. */

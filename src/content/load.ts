@@ -5,6 +5,7 @@ import matter from 'gray-matter';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { isValidTimeZone } from '../core/time.ts';
+import type { ContentProblem } from './problem.ts';
 import { ID_FILE, questionIdProblems } from './question-ids.ts';
 import { contentRuleProblems } from './rules.ts';
 import {
@@ -19,12 +20,7 @@ import {
   quizFileSchema,
 } from './schemas.ts';
 
-/** One thing wrong in the content: which file, which field, what. */
-export interface ContentProblem {
-  file: string;
-  field: string;
-  message: string;
-}
+export type { ContentProblem };
 
 /** Thrown by loadContent with every problem found. */
 export class ContentError extends Error {

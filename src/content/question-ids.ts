@@ -3,7 +3,7 @@
 // yet (`npm run content:ids` adds new ids, and never removes any).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ContentProblem } from './load.ts';
+import type { ContentProblem } from './problem.ts';
 
 export const ID_FILE = 'question-ids.txt';
 

@@ -3,7 +3,7 @@
 import { normalize } from '../core/text.ts';
 import { lengthCueProblems, nearDuplicateProblems } from './bank-rules.ts';
 import { internalNameProblems, sourceProblems } from './learner-text.ts';
-import type { ContentProblem } from './load.ts';
+import type { ContentProblem } from './problem.ts';
 import {
   type BankQuestion,
   CHOICE_LETTERS,

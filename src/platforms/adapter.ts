@@ -1,22 +1,8 @@
 // The boundary every platform implements: turn its traffic into neutral events for the Bot, render neutral
 // messages back, and post on the bot's own initiative (scheduler, live rounds).
-import type { Platform } from '../bot/events.ts';
+import type { PostedRef, PostTarget } from '../core/destination.ts';
+import type { Platform } from '../core/events.ts';
 import type { OutMessage } from '../core/message.ts';
-
-/** Where the bot posts on its own: a channel of a community, optionally inside a thread. */
-export interface PostTarget {
-  communityId: string;
-  channelId: string;
-  threadId?: string;
-}
-
-/** What a post became on the platform, so it can be edited or threaded later. */
-export interface PostedRef {
-  channelId: string;
-  messageId: string;
-  /** Set when the message started a thread (OutMessage.startThread). */
-  threadId?: string;
-}
 
 export interface PlatformAdapter {
   readonly platform: Platform;
@@ -33,3 +19,5 @@ export interface PlatformAdapter {
   post(target: PostTarget, message: OutMessage, options?: { idempotencyKey?: string }): Promise<PostedRef>;
   edit(ref: PostedRef, message: OutMessage): Promise<void>;
 }
+
+export type { PostedRef, PostTarget };

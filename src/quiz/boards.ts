@@ -1,5 +1,5 @@
 // Leaderboards and personal stats, computed from the ledger and the answers.
-import type { Actor, Place } from '../bot/events.ts';
+import type { Actor, Place } from '../core/events.ts';
 import { UserError } from '../core/errors.ts';
 import type { Locale, MessageKey, Translate } from '../core/i18n.ts';
 import { type Field, type OutMessage, userText } from '../core/message.ts';

@@ -1,6 +1,6 @@
 // The question of the day: opened in a channel (by the scheduler or /quiz daily), answered once per member with
 // private feedback, closed after 12 hours with a public reveal.
-import type { Destination } from '../bot/messenger.ts';
+import type { Destination } from '../core/destination.ts';
 import { UserError } from '../core/errors.ts';
 import { formatShortDateTime } from '../core/format-time.ts';
 import type { OutMessage } from '../core/message.ts';
@@ -11,14 +11,14 @@ import { dailyPoints } from '../core/scoring.ts';
 import { currentStreak } from '../core/streaks.ts';
 import type { Award } from '../db/repos/scores.ts';
 import type { QuestionInstanceRow } from '../db/schema.ts';
-import type { QuizEngine, Who } from './engine.ts';
+import type { QuizKit, Who } from './kit.ts';
 
 export const DAILY_OPEN_HOURS = 12;
 /** The message reference of a daily question shown as a command's reply (the platform gives no message id). */
 const SHOWN_BY_REPLY = JSON.stringify({ reply: true });
 
 export class DailyQuestions {
-  constructor(private readonly engine: QuizEngine) {}
+  constructor(private readonly engine: QuizKit) {}
 
   /** Opens the daily question in a channel: an unused question from taught lessons, open for 12 hours. */
   open(

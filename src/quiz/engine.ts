@@ -1,100 +1,31 @@
 // The quiz engine: practice (FSRS), the daily question and live rounds. It joins the pure core (selection, grading,
 // scoring) to the repositories, and posts through the messenger what nobody asked for (reveals, next questions).
-import type { ContentStore } from '../bot/command.ts';
-import type { Actor, Place, Platform } from '../bot/events.ts';
-import type { Destination, Messenger } from '../bot/messenger.ts';
-import type { BankQuestion } from '../content/schemas.ts';
-import { taughtLessons } from '../core/calendar.ts';
 import { UserError } from '../core/errors.ts';
+import type { Actor, Place } from '../core/events.ts';
 import { formatDateTime } from '../core/format-time.ts';
-import { type Locale, type Translate, translator } from '../core/i18n.ts';
-import { findLessons } from '../core/lesson-lookup.ts';
-import { type OutMessage, userText } from '../core/message.ts';
+import type { Locale, Translate } from '../core/i18n.ts';
+import type { OutMessage } from '../core/message.ts';
 import { startOfLocalDay } from '../core/periods.ts';
 import { renderQuestion } from '../core/quiz-render.ts';
 import { seededShuffle } from '../core/random.ts';
 import { practicePoints, SCORING } from '../core/scoring.ts';
 import { pickPractice, reviewCard } from '../core/spaced-repetition.ts';
-import type { Clock } from '../core/time.ts';
-import type { Repositories } from '../db/repositories.ts';
-import type { QuestionInstanceRow } from '../db/schema.ts';
-import type { Logger } from '../log.ts';
-import type { Metrics } from '../metrics.ts';
-import type { Timers } from '../timers.ts';
 import { DailyQuestions } from './daily.ts';
 import { LiveRounds } from './live.ts';
 import { renderAnswerFeedback } from './feedback.ts';
+import { type QuizDeps, QuizKit, type Who } from './kit.ts';
 
-export interface QuizDeps {
-  repos: Repositories;
-  content: ContentStore;
-  clock: Clock;
-  timers: Timers;
-  messenger: Messenger;
-  /** The community default for bot-initiated posts. */
-  timezone: string;
-  locale: Locale;
-  logger: Logger;
-  metrics?: Metrics;
-}
+export type { QuizDeps, Who };
 
-/** Who is acting, as database ids. */
-export interface Who {
-  communityId: number;
-  memberId: number;
-}
-
-export class QuizEngine {
-  readonly questions: Map<string, BankQuestion>;
+/** Practice, answers of every kind and restart recovery; the daily question and live rounds have modules of their own. */
+export class QuizEngine extends QuizKit {
   readonly live: LiveRounds;
   readonly daily: DailyQuestions;
 
-  constructor(readonly deps: QuizDeps) {
-    this.questions = new Map(deps.content.questions.map((q) => [q.id, q]));
+  constructor(deps: QuizDeps) {
+    super(deps);
     this.live = new LiveRounds(this);
     this.daily = new DailyQuestions(this);
-  }
-
-  /** How a community reads time and words: its own timezone and locale, else the bot's defaults. */
-  voice(communityId: number): { timezone: string; locale: Locale; t: Translate } {
-    const community = this.deps.repos.communities.byId(communityId);
-    const locale = (community?.locale as Locale | null | undefined) ?? this.deps.locale;
-    return { timezone: community?.timezone ?? this.deps.timezone, locale, t: translator(locale) };
-  }
-
-  /** The community and member rows for an actor at a place, created on first contact. */
-  identify(place: Place, actor: Actor): Who {
-    const now = this.deps.clock.now();
-    const community = this.deps.repos.communities.ensure(place.platform, place.communityId, now);
-    const member = this.deps.repos.communities.ensureMember(community.id, actor.id, actor.name, now);
-    return { communityId: community.id, memberId: member.id };
-  }
-
-  /** A community's class calendar (its own first class, if it moved it). */
-  scheduleOf(communityId: number) {
-    return this.deps.content.scheduleFor(this.deps.repos.communities.byId(communityId)?.firstClass);
-  }
-
-  /** Questions of lessons whose class has started in this community, optionally of one lesson, in bank order. */
-  openQuestions(communityId: number, lesson?: number): BankQuestion[] {
-    const taught = new Set(
-      taughtLessons(this.scheduleOf(communityId), this.deps.clock.now()).map((l) => l.number),
-    );
-    return this.deps.content.questions.filter(
-      (q) => taught.has(q.lesson) && (lesson === undefined || q.lesson === lesson),
-    );
-  }
-
-  /** A lesson number from what the user typed ("2", "aula 2", part of a title). */
-  lessonNumber(query: string | undefined, t: Translate): number | undefined {
-    if (query === undefined) return undefined;
-    const found = findLessons(this.deps.content.lessons, query);
-    if (found.length === 0)
-      throw new UserError(
-        'lesson-not-found',
-        t('quiz.unknownLesson', { query: userText(query.slice(0, 40)) }),
-      );
-    return found[0]!.number;
   }
 
   /**
@@ -159,15 +90,6 @@ export class QuizEngine {
     });
     const title = t(pick.review ? 'quiz.reviewTitle' : 'quiz.practiceTitle', { lesson: question.lesson });
     return renderQuestion(question, instance.id, { title, ephemeral: true, replace });
-  }
-
-  destinationOfInstance(instance: QuestionInstanceRow): Destination {
-    const community = this.deps.repos.communities.byId(instance.communityId)!;
-    return {
-      platform: community.platform as Platform,
-      communityId: community.externalId,
-      channelId: instance.channelId,
-    };
   }
 
   // ---- answers --------------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // Live rounds (a class game): questions posted one after another in the channel, answers close at the time limit,
 // fast right answers earn more, standings after each question and a podium at the end. Timers run on the injected
 // clock, so tests and the shell's !clock move rounds forward without sleeping.
-import type { Actor, Place } from '../bot/events.ts';
+import type { Actor, Place } from '../core/events.ts';
 import { UserError } from '../core/errors.ts';
 import type { Translate } from '../core/i18n.ts';
 import { type OutMessage, userText } from '../core/message.ts';
@@ -10,7 +10,7 @@ import { seededShuffle } from '../core/random.ts';
 import { livePoints } from '../core/scoring.ts';
 import type { LiveSessionRow, QuestionInstanceRow } from '../db/schema.ts';
 import type { Award } from '../db/repos/scores.ts';
-import type { QuizEngine } from './engine.ts';
+import type { QuizKit } from './kit.ts';
 
 export const LIVE_DEFAULTS = { count: 5, seconds: 20 } as const;
 
@@ -18,7 +18,7 @@ export class LiveRounds {
   /** The pending close timer of each running round, so /quiz stop can cancel it. */
   private readonly timers = new Map<number, () => void>();
 
-  constructor(private readonly engine: QuizEngine) {}
+  constructor(private readonly engine: QuizKit) {}
 
   /** Points for a live answer: base plus a speed bonus over the round's time limit. */
   price(instance: QuestionInstanceRow, correct: boolean, elapsedMs: number, ref: string): Award[] {

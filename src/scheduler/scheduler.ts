@@ -4,9 +4,9 @@
 // it also arms a timer for the next post, so `!clock` and tests step through posts at their own instants.
 import nodeCron, { type ScheduledTask } from 'node-cron';
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { ContentStore } from '../bot/command.ts';
-import type { Destination, Messenger } from '../bot/messenger.ts';
-import type { Platform } from '../bot/events.ts';
+import type { ContentStore } from '../content/store.ts';
+import type { Destination, Poster } from '../core/destination.ts';
+import type { Platform } from '../core/events.ts';
 import { renderAgenda } from '../core/agenda.ts';
 import { isUserError } from '../core/errors.ts';
 import { formatRelative, formatShortDateTime } from '../core/format-time.ts';
@@ -43,7 +43,7 @@ export const retryDelayMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, 
 export interface SchedulerDeps {
   repos: Repositories;
   quiz: QuizEngine;
-  messenger: Messenger;
+  messenger: Poster;
   content: ContentStore;
   clock: Clock;
   timers: Timers;

@@ -1,7 +1,7 @@
 // The bot's words in English.
-import type { MessageKey } from '../i18n.ts';
+import type { ptBR } from './pt-BR.ts';
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<keyof typeof ptBR, string> = {
   'error.generic': 'Something went wrong on my side. I logged it; please try again in a moment.',
   'error.adminOnly': 'Only community admins can use this command.',
   'error.unknownCommand': 'I do not know /{name}. Use /help to see what I can do.',

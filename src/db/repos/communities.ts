@@ -1,6 +1,6 @@
 // Communities and their members: found or created on first contact.
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Platform } from '../../bot/events.ts';
+import type { Platform } from '../../core/events.ts';
 import type { Db } from '../open.ts';
 import { writtenRow } from '../rows.ts';
 import { type CommunityRow, communities, type MemberRow, members } from '../schema.ts';

@@ -18,7 +18,7 @@ import {
   Routes,
 } from 'discord.js';
 import type { Bot } from '../../bot/bot.ts';
-import type { InboundEvent } from '../../bot/events.ts';
+import type { InboundEvent } from '../../core/events.ts';
 import { type Locale, translator } from '../../core/i18n.ts';
 import { type Form, type OutMessage, plainUserText } from '../../core/message.ts';
 import { truncate } from '../../core/text.ts';

@@ -8,7 +8,7 @@ import {
   type ModalSubmitInteraction,
   PermissionFlagsBits,
 } from 'discord.js';
-import type { Actor, ArgValues, InboundEvent, Place, PostingPermission } from '../../bot/events.ts';
+import type { Actor, ArgValues, InboundEvent, Place, PostingPermission } from '../../core/events.ts';
 import { matchLocale } from '../../core/i18n.ts';
 
 /** The custom id of a modal opened from a neutral form: which command to run with which field. */

@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Bot } from '../../bot/bot.ts';
-import type { Actor, InboundEvent, Place } from '../../bot/events.ts';
+import type { Actor, InboundEvent, Place } from '../../core/events.ts';
 import { type Locale, translator } from '../../core/i18n.ts';
 import type { Button, OutMessage } from '../../core/message.ts';
 import { normalize } from '../../core/text.ts';

@@ -13,7 +13,7 @@ import type {
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Bot } from '../../bot/bot.ts';
-import type { InboundEvent } from '../../bot/events.ts';
+import type { InboundEvent } from '../../core/events.ts';
 import { type Locale, translator } from '../../core/i18n.ts';
 import { type Form, type OutMessage, plainUserText } from '../../core/message.ts';
 import type { HttpServer } from '../../http-server.ts';

@@ -1,6 +1,6 @@
 // Slack payloads as neutral pieces: the text of a slash command (unescaped, so the bot sees what the user typed and
 // the renderer escapes it again on the way out), the place, and the user as users.info describes them.
-import type { Actor, Place } from '../../bot/events.ts';
+import type { Actor, Place } from '../../core/events.ts';
 import { matchLocale } from '../../core/i18n.ts';
 
 /** Slack sends &, < and > escaped in command text; mentions stay as <@U…|name>, which the option parser reads. */

@@ -2,7 +2,7 @@
 // burst of clicks costs one users.info per member. Admins are the workspace's admins and owners plus
 // SLACK_ADMIN_USER_IDS; when users.info fails, only the configured admins are trusted.
 import type { WebClient } from '@slack/web-api';
-import type { Actor } from '../../bot/events.ts';
+import type { Actor } from '../../core/events.ts';
 import type { Logger } from '../../log.ts';
 import { actorOf, type SlackUser } from './parse.ts';
 

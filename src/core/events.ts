@@ -1,5 +1,5 @@
 // Neutral inbound events: every platform turns what it receives into one of these.
-import type { Locale } from '../core/i18n.ts';
+import type { Locale } from './i18n.ts';
 
 export type Platform = 'discord' | 'slack' | 'shell';
 

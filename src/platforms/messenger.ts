@@ -1,21 +1,12 @@
 // Posts on the bot's own initiative (live rounds, reveals, scheduled posts) through whichever adapter serves the
-// platform of the target.
+// platform of the target: the Poster the domain modules are given.
+import type { Destination, PostedRef, Poster } from '../core/destination.ts';
+import type { Platform } from '../core/events.ts';
 import type { OutMessage } from '../core/message.ts';
 import type { Metrics } from '../metrics.ts';
-import type { PlatformAdapter, PostedRef, PostTarget } from '../platforms/adapter.ts';
-import type { Place, Platform } from './events.ts';
+import type { PlatformAdapter } from './adapter.ts';
 
-/** Where to post: a platform plus the adapter-level target. */
-export type Destination = PostTarget & { platform: Platform };
-
-export const destinationOf = (place: Place): Destination => ({
-  platform: place.platform,
-  communityId: place.communityId,
-  channelId: place.channelId,
-  threadId: place.threadId,
-});
-
-export class Messenger {
+export class Messenger implements Poster {
   private readonly adapters = new Map<Platform, PlatformAdapter>();
 
   constructor(private readonly metrics?: Metrics) {}

@@ -1,0 +1,95 @@
+// What the quiz modules (practice, daily questions, live rounds) share: their dependencies, the question bank by id,
+// and the look-ups each of them needs (a community's voice and calendar, taught questions, who an actor is).
+import type { ContentStore } from '../content/store.ts';
+import type { BankQuestion } from '../content/schemas.ts';
+import { taughtLessons } from '../core/calendar.ts';
+import type { Destination, Poster } from '../core/destination.ts';
+import { UserError } from '../core/errors.ts';
+import type { Actor, Place, Platform } from '../core/events.ts';
+import { type Locale, type Translate, translator } from '../core/i18n.ts';
+import { findLessons } from '../core/lesson-lookup.ts';
+import { userText } from '../core/message.ts';
+import type { Clock } from '../core/time.ts';
+import type { Repositories } from '../db/repositories.ts';
+import type { QuestionInstanceRow } from '../db/schema.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Timers } from '../timers.ts';
+
+export interface QuizDeps {
+  repos: Repositories;
+  content: ContentStore;
+  clock: Clock;
+  timers: Timers;
+  messenger: Poster;
+  /** The community default for bot-initiated posts. */
+  timezone: string;
+  locale: Locale;
+  logger: Logger;
+  metrics?: Metrics;
+}
+
+/** Who is acting, as database ids. */
+export interface Who {
+  communityId: number;
+  memberId: number;
+}
+
+export class QuizKit {
+  readonly questions: Map<string, BankQuestion>;
+
+  constructor(readonly deps: QuizDeps) {
+    this.questions = new Map(deps.content.questions.map((q) => [q.id, q]));
+  }
+
+  /** How a community reads time and words: its own timezone and locale, else the bot's defaults. */
+  voice(communityId: number): { timezone: string; locale: Locale; t: Translate } {
+    const community = this.deps.repos.communities.byId(communityId);
+    const locale = (community?.locale as Locale | null | undefined) ?? this.deps.locale;
+    return { timezone: community?.timezone ?? this.deps.timezone, locale, t: translator(locale) };
+  }
+
+  /** The community and member rows for an actor at a place, created on first contact. */
+  identify(place: Place, actor: Actor): Who {
+    const now = this.deps.clock.now();
+    const community = this.deps.repos.communities.ensure(place.platform, place.communityId, now);
+    const member = this.deps.repos.communities.ensureMember(community.id, actor.id, actor.name, now);
+    return { communityId: community.id, memberId: member.id };
+  }
+
+  /** A community's class calendar (its own first class, if it moved it). */
+  scheduleOf(communityId: number) {
+    return this.deps.content.scheduleFor(this.deps.repos.communities.byId(communityId)?.firstClass);
+  }
+
+  /** Questions of lessons whose class has started in this community, optionally of one lesson, in bank order. */
+  openQuestions(communityId: number, lesson?: number): BankQuestion[] {
+    const taught = new Set(
+      taughtLessons(this.scheduleOf(communityId), this.deps.clock.now()).map((l) => l.number),
+    );
+    return this.deps.content.questions.filter(
+      (q) => taught.has(q.lesson) && (lesson === undefined || q.lesson === lesson),
+    );
+  }
+
+  /** A lesson number from what the user typed ("2", "aula 2", part of a title). */
+  lessonNumber(query: string | undefined, t: Translate): number | undefined {
+    if (query === undefined) return undefined;
+    const found = findLessons(this.deps.content.lessons, query);
+    if (found.length === 0)
+      throw new UserError(
+        'lesson-not-found',
+        t('quiz.unknownLesson', { query: userText(query.slice(0, 40)) }),
+      );
+    return found[0]!.number;
+  }
+
+  destinationOfInstance(instance: QuestionInstanceRow): Destination {
+    const community = this.deps.repos.communities.byId(instance.communityId)!;
+    return {
+      platform: community.platform as Platform,
+      communityId: community.externalId,
+      channelId: instance.channelId,
+    };
+  }
+}
