@@ -67,4 +67,48 @@ describe('architecture boundaries', () => {
     // And the platforms really are where the SDKs are used (so the check above is not vacuous).
     expect(violations(sources('src/platforms'), (spec) => PLATFORM_SDK.test(spec)).length).toBeGreaterThan(3);
   });
+
+  it('keeps the layers one-way: core, content, db and the domain modules never import bot, commands or platforms', () => {
+    const files = ['src/core', 'src/content', 'src/db', 'src/quiz', 'src/scheduler'].flatMap(sources);
+    expect(
+      violations(files, (spec, file) => /^(src\/(bot|platforms)|commands)\//.test(target(spec, file))),
+    ).toEqual([]);
+    // And below the domain: core imports no other layer, content only core, db only core and content
+    const below = (dir: string, allowed: RegExp) =>
+      violations(sources(dir), (spec, file) => spec.startsWith('.') && !allowed.test(target(spec, file)));
+    expect(below('src/core', /^src\/core\//)).toEqual([]);
+    expect(below('src/content', /^src\/(core|content)\//)).toEqual([]);
+    // (plus the process-wide helpers: clock, config, log, metrics)
+    expect(below('src/db', /^src\/((core|content|db)\/|(clock|config|log|metrics)\.ts$)/)).toEqual([]);
+  });
+
+  it('has no import cycle among src/ and commands/, type imports included', () => {
+    const files = [...sources('src'), ...sources('commands')];
+    const graph = new Map(
+      files.map((file) => [
+        file,
+        importsOf(file)
+          .filter((spec) => spec.startsWith('.'))
+          .map((spec) => target(spec, file))
+          .filter((to) => files.includes(to)),
+      ]),
+    );
+    // Depth-first search; a module met again while still on the path closes a cycle.
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const path: string[] = [];
+    const visit = (file: string) => {
+      state.set(file, 'open');
+      path.push(file);
+      for (const next of graph.get(file) ?? []) {
+        if (state.get(next) === 'open') cycles.push([...path.slice(path.indexOf(next)), next].join(' → '));
+        else if (!state.has(next)) visit(next);
+      }
+      path.pop();
+      state.set(file, 'done');
+    };
+    for (const file of files) if (!state.has(file)) visit(file);
+    expect(files.length).toBeGreaterThan(50);
+    expect(cycles).toEqual([]);
+  });
 });

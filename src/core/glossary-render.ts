@@ -1,9 +1,19 @@
 // Glossary entries and pages as neutral messages.
-import type { GlossaryEntry } from '../content/schemas.ts';
 import type { Translate } from './i18n.ts';
 import { type Field, type OutMessage, userText } from './message.ts';
 import { type MaterialTitles, renderSource } from './source-label.ts';
 import { truncate } from './text.ts';
+
+/** What rendering needs of a glossary entry (the content schema's GlossaryEntry has these and more). */
+export interface GlossaryEntry {
+  id: string;
+  term: string;
+  aliases: { pt: readonly string[]; en: readonly string[] };
+  definition: string;
+  related: readonly string[];
+  lessons: readonly number[];
+  source: string;
+}
 
 export const GLOSSARY_PAGE_SIZE = 20;
 

@@ -1,7 +1,7 @@
 // Answers recorded per second through the whole path (bot.handle → quiz engine → repositories → SQLite file in WAL),
 // and, in the same database, a raw better-sqlite3 prepared INSERT of the same rows (one autocommit each); then the
 // ratio. Each figure is the median of ROUNDS rounds on fresh questions, because this machine is shared and noisy.
-import { destinationOf } from '../../src/bot/messenger.ts';
+import { destinationOf } from '../../src/core/destination.ts';
 import { makeTestApp, type TestApp } from '../helpers.ts';
 import type { BenchRow } from './stats.ts';
 

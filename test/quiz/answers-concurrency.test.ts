@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { destinationOf } from '../../src/bot/messenger.ts';
+import { destinationOf } from '../../src/core/destination.ts';
 import { seededShuffle } from '../../src/core/random.ts';
 import { CONTENT_DIR, makeTestApp, type TestApp } from '../helpers.ts';
 import { count } from './helpers.ts';

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
-import type { Actor, ArgValues, InboundEvent, Place, Platform } from '../../src/bot/events.ts';
+import type { Actor, ArgValues, InboundEvent, Place, Platform } from '../../src/core/events.ts';
 import type { OutMessage } from '../../src/core/message.ts';
 import { DISCORD_LIMITS, renderDiscord } from '../../src/platforms/discord/render.ts';
 import { unescapeSlack } from '../../src/platforms/slack/parse.ts';
