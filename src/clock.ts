@@ -29,6 +29,10 @@ export class ManualClock implements AdjustableClock {
 /** Real time plus an offset that `!clock` grows: the interactive shell, where time also passes by itself. */
 export class OffsetClock implements AdjustableClock {
   private offset = 0;
+  /** Starts at `start` (`npm start -- --at …`), else at the real time. */
+  constructor(start?: Date) {
+    if (start) this.set(start);
+  }
   now(): Date {
     return new Date(Date.now() + this.offset);
   }

@@ -3,7 +3,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { isLocale, type Locale } from './core/i18n.ts';
-import { isValidTimeZone } from './core/time.ts';
+import { isRealLocalDate, isValidTimeZone } from './core/time.ts';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
@@ -19,14 +19,20 @@ const envSchema = z
       blankToUndefined,
       z
         .string()
-        .regex(/^\d{15,22}$/, 'must be the numeric application id from the Discord developer portal')
+        .regex(
+          /^\d{17,20}$/,
+          'must be the application id, a 17–20 digit number: Discord Developer Portal → your application → General Information → Application ID',
+        )
         .optional(),
     ),
     DISCORD_GUILD_ID: z.preprocess(
       blankToUndefined,
       z
         .string()
-        .regex(/^\d{15,22}$/, 'must be a numeric server (guild) id')
+        .regex(
+          /^\d{17,20}$/,
+          'must be a server id, a 17–20 digit number: in Discord turn on User Settings → Advanced → Developer Mode, then right-click the server → Copy Server ID',
+        )
         .optional(),
     ),
     DISCORD_API_URL: optionalUrl,
@@ -78,6 +84,16 @@ const envSchema = z
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
     PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+    TURMA_SHELL_START: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .refine(
+          (v) => isRealLocalDate(v.replace(' ', 'T')),
+          'must be a local date and time like 2026-11-09T08:00 (where the shell clock starts)',
+        )
+        .optional(),
+    ),
     BACKUP_DIR: optionalText,
     BACKUP_KEEP: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).default(14)),
     BACKUP_TIME: z.preprocess(
@@ -130,6 +146,8 @@ export interface Config {
   readonly locale: Locale;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly port: number;
+  /** The shell's simulated clock starts here (local time, BOT_TIMEZONE); `npm start -- --at …` overrides it. */
+  readonly shellStart?: string;
   /** Nightly online backups: where, how many to keep, at what local time (undefined: off). */
   readonly backup: { readonly dir: string; readonly keep: number; readonly time?: string };
   readonly discord?: {
@@ -177,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     locale: e.BOT_LOCALE as Locale,
     logLevel: e.LOG_LEVEL,
     port: e.PORT,
+    ...(e.TURMA_SHELL_START ? { shellStart: e.TURMA_SHELL_START.replace(' ', 'T') } : {}),
     backup: {
       dir: path.resolve(
         e.BACKUP_DIR ?? path.join(path.dirname(e.DATABASE_URL.slice('file:'.length)), 'backups'),

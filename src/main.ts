@@ -12,7 +12,11 @@ import { HttpServer } from './http-server.ts';
 import { createLogger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import type { PlatformAdapter } from './platforms/adapter.ts';
-import { ShellAdapter } from './platforms/shell/shell.ts';
+import { SHELL_COMMUNITY, ShellAdapter } from './platforms/shell/shell.ts';
+import { courseOverNotice, parseStart, startArgument } from './shell-start.ts';
+import { formatDateTime } from './core/format-time.ts';
+import { translator } from './core/i18n.ts';
+import { DateTime } from 'luxon';
 import { PlatformSupervisor } from './platforms/supervisor.ts';
 
 function fail(message: string): never {
@@ -30,11 +34,24 @@ try {
 }
 const logger = createLogger(config.logLevel);
 
-// With no platform the shell runs on a clock that `!clock` can move forward; otherwise, real time.
+// With no platform the shell runs on a clock that `!clock` moves, starting at `--at` (or TURMA_SHELL_START) when
+// given; otherwise, real time.
 const shellMode = !config.discord && !config.slack;
+let startText: string | undefined;
+try {
+  startText = startArgument(process.argv.slice(2), config.shellStart);
+} catch (e) {
+  fail((e as Error).message);
+}
+if (startText !== undefined && !shellMode && process.argv.length > 2)
+  fail('--at moves the shell clock; it has no effect with DISCORD_TOKEN or SLACK_BOT_TOKEN set');
+const start =
+  shellMode && startText !== undefined ? parseStart(startText, new Date(), config.timezone) : undefined;
+if (typeof start === 'string') fail(`--at: ${start}`);
+const shellClock = shellMode ? new OffsetClock(start) : undefined;
 let app: ReturnType<typeof createApp>;
 try {
-  app = createApp(config, shellMode ? new OffsetClock() : systemClock, logger, {
+  app = createApp(config, shellClock ?? systemClock, logger, {
     realTime: true,
     metrics: new Metrics({ process: !shellMode }),
   });
@@ -79,6 +96,33 @@ if (config.slack) {
   );
 }
 
+/** Why the shell's clock may not go back to `target`: posts planned after it would never run again. */
+function rewindRefusal(target: Date): string | undefined {
+  const latest = app.repos.runs.latestScheduledFor();
+  if (!latest || latest <= target) return undefined;
+  const t = translator(config.locale);
+  return t('shell.clockNoRewind', {
+    time: formatDateTime(target, config.timezone, config.locale),
+    iso: DateTime.fromJSDate(target, { zone: config.timezone }).toFormat("yyyy-MM-dd'T'HH:mm"),
+    latest: formatDateTime(latest, config.timezone, config.locale),
+  });
+}
+
+async function rewindShell(target: Date): Promise<string | undefined> {
+  const refused = rewindRefusal(target);
+  if (refused) return refused;
+  shellClock!.set(target);
+  await app.scheduler.tick();
+  return undefined;
+}
+
+// Starting the shell clock before posts this database already planned would skip them: say so and stop.
+const refusedStart = start && rewindRefusal(start);
+if (refusedStart) {
+  await app.close();
+  fail(refusedStart);
+}
+
 let shell: ShellAdapter | undefined;
 if (platforms.length === 0) {
   shell = new ShellAdapter({
@@ -89,6 +133,14 @@ if (platforms.length === 0) {
     timezone: config.timezone,
     timers: app.timers,
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    rewind: (target) => rewindShell(target),
+    notice: courseOverNotice(
+      app.content,
+      app.repos.communities.find('shell', SHELL_COMMUNITY)?.firstClass,
+      app.clock.now(),
+      config.timezone,
+      config.locale,
+    ),
   });
   platforms.push(shell);
 }

@@ -75,4 +75,26 @@ describe('loadConfig', () => {
     expect(config.discord?.apiUrl).toBe('http://127.0.0.1:9999/api');
     expect(config.slack?.adminUserIds).toEqual(['U1ABC', 'U2DEF']);
   });
+
+  it('says what a valid Discord id looks like and where to copy it from', () => {
+    const problems = problemsOf({
+      CONTENT_DIR,
+      DISCORD_TOKEN: 't',
+      DISCORD_APPLICATION_ID: '5',
+      DISCORD_GUILD_ID: 'abc',
+    });
+    expect(problems.find((p) => p.startsWith('DISCORD_APPLICATION_ID'))).toBe(
+      'DISCORD_APPLICATION_ID: must be the application id, a 17–20 digit number: Discord Developer Portal → your application → General Information → Application ID (got "5")',
+    );
+    expect(problems.find((p) => p.startsWith('DISCORD_GUILD_ID'))).toContain('Copy Server ID');
+  });
+
+  it('takes the shell start as a real local date and time', () => {
+    expect(loadConfig({ CONTENT_DIR, TURMA_SHELL_START: '2026-11-09 08:00' }).shellStart).toBe(
+      '2026-11-09T08:00',
+    );
+    expect(problemsOf({ CONTENT_DIR, TURMA_SHELL_START: '2026-02-30T08:00' })[0]).toMatch(
+      /^TURMA_SHELL_START: must be/,
+    );
+  });
 });

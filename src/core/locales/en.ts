@@ -195,7 +195,11 @@ export const en: Record<keyof typeof ptBR, string> = {
   'shell.noSuchButton': 'There is no button “{which}” on the latest message with buttons.',
   'shell.unknownBang': 'Unknown shell command: {line}. Type !help.',
   'shell.clock': 'Clock: {time}.',
-  'shell.clockBad':
-    'Use !clock 2026-11-24T19:00 (local time) or !clock +90m / +2h / +3d / +30s, forwards only.',
+  'shell.clockBack': 'Clock moved back to {time}.',
+  'shell.clockNoRewind':
+    'Cannot go back to {time}: this database already has posts planned up to {latest}. To replay the course from the start, use a fresh database: DATABASE_URL=file:./data/demo.sqlite npm start -- --at {iso}.',
+  'shell.courseOver':
+    'The course calendar ended on {last}. To replay it: npm start -- --at {at} (the shell clock starts before lesson 1), or !admin on and /config schedule {next} (a new first class).',
+  'shell.clockBad': 'Use !clock 2026-11-24T19:00 (local time) or !clock +90m / +2h / +3d / +30s.',
   'shell.badName': 'Use a name of 1 to 32 letters, digits, dot, hyphen or underscore.',
 };

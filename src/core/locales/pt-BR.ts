@@ -195,7 +195,11 @@ export const ptBR = {
   'shell.noSuchButton': 'Não há botão “{which}” na última mensagem com botões.',
   'shell.unknownBang': 'Comando de shell desconhecido: {line}. Digite !help.',
   'shell.clock': 'Relógio: {time}.',
-  'shell.clockBad':
-    'Use !clock 2026-11-24T19:00 (hora local) ou !clock +90m / +2h / +3d / +30s, só para a frente.',
+  'shell.clockBad': 'Use !clock 2026-11-24T19:00 (hora local) ou !clock +90m / +2h / +3d / +30s.',
+  'shell.clockBack': 'Relógio voltou para {time}.',
+  'shell.clockNoRewind':
+    'Não dá para voltar a {time}: este banco já tem postagens planejadas até {latest}. Para rever o curso do começo, use um banco novo: DATABASE_URL=file:./data/demo.sqlite npm start -- --at {iso}.',
+  'shell.courseOver':
+    'O calendário do curso terminou em {last}. Para rever o curso: npm start -- --at {at} (o relógio do shell começa antes da Aula 1), ou !admin on e /config schedule {next} (uma nova primeira aula).',
   'shell.badName': 'Use um nome de 1 a 32 letras, números, ponto, hífen ou sublinhado.',
 } as const;

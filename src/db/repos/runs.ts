@@ -116,6 +116,15 @@ export function runRepository(db: Db) {
       return row?.at == null ? undefined : new Date(row.at);
     },
 
+    /** The latest instant any post was planned for (the shell refuses to move its clock back before it). */
+    latestScheduledFor(): Date | undefined {
+      const row = db
+        .select({ at: sql<number | null>`max(${scheduledRuns.scheduledFor})` })
+        .from(scheduledRuns)
+        .get();
+      return row?.at == null ? undefined : new Date(row.at);
+    },
+
     /** The latest post of a community that failed and waits for a retry: /config shows it to the admins. */
     latestFailure(communityId: number): ScheduledRunRow | undefined {
       return db

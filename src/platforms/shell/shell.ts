@@ -24,6 +24,13 @@ export interface ShellOptions {
   interactive: boolean;
   /** The bot's timers and their clock, which `!clock` moves. */
   timers: Timers;
+  /**
+   * Moves the clock back to `target` when the database allows it (no post planned after it); the refusal to show
+   * otherwise. Without it, `!clock` only goes forward.
+   */
+  rewind?: (target: Date) => Promise<string | undefined>;
+  /** Lines shown first (e.g. how to replay a course whose calendar has ended). */
+  notice?: string;
   timezone: string;
   user?: string;
   channel?: string;
@@ -60,6 +67,7 @@ export class ShellAdapter implements PlatformAdapter {
       historySize: 200,
     });
     this.rl = rl;
+    if (this.opts.notice) this.say(this.opts.notice);
     if (this.opts.interactive) {
       this.say(this.t('shell.welcome', { user: this.user, channel: this.channel }));
       rl.setPrompt('> ');
@@ -165,13 +173,21 @@ export class ShellAdapter implements PlatformAdapter {
     }
   }
 
-  /** `!clock +90m` or `!clock 2026-11-24T19:00`: moves the simulated clock forward, running whatever falls due. */
+  /**
+   * `!clock +90m` or `!clock 2026-11-24T19:00`: moves the simulated clock forward, running whatever falls due; back
+   * too, where the database has no post planned after the target.
+   */
   private async moveClock(arg: string): Promise<void> {
     const { timers } = this.opts;
     const now = timers.clock.now();
     const target = parseClockTarget(arg, now, this.opts.timezone);
-    if (!target || target < now) return this.say(this.t('shell.clockBad'));
-    this.say(this.t('shell.clock', { time: formatDateTime(target, this.opts.timezone, this.opts.locale) }));
+    if (!target || (target < now && !this.opts.rewind)) return this.say(this.t('shell.clockBad'));
+    const time = formatDateTime(target, this.opts.timezone, this.opts.locale);
+    if (target < now) {
+      const refused = await this.opts.rewind!(target);
+      return this.say(refused ?? this.t('shell.clockBack', { time }));
+    }
+    this.say(this.t('shell.clock', { time }));
     await timers.advanceTo(target);
   }
 

@@ -99,11 +99,12 @@ export function renderSlack(original: OutMessage): SlackMessagePayload[] {
       })),
     });
   }
+  // The notification and screen-reader text: Slack's own mrkdwn (*bold*), channel links as #id.
   const fallback = truncate(
     replaceChannelMentions(
       escapeSlack([message.title, message.text].filter(Boolean).join(' — ') || ' '),
       (id) => `#${id}`,
-    ),
+    ).replace(/\*\*(.+?)\*\*/g, '*$1*'),
     SLACK_LIMITS.fallbackText,
   );
   const payloads: SlackMessagePayload[] = [];

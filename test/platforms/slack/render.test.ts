@@ -25,8 +25,10 @@ describe('Slack rendering', () => {
     });
   });
 
-  it('turns the neutral Markdown into mrkdwn', () => {
+  it('turns the neutral Markdown into mrkdwn, in the notification (fallback) text too', () => {
     expect(toMrkdwn('**Data Drift**\n- um\n- dois')).toBe('*Data Drift*\n• um\n• dois');
+    const [payload] = renderSlack({ title: 'Pergunta', text: '**A)** Data drift\n**B)** Concept drift' });
+    expect(payload!.text).toBe('Pergunta — *A)* Data drift\n*B)* Concept drift');
   });
 
   it('renders title, text, fields, footer and buttons as blocks, privately when ephemeral', () => {
