@@ -1,5 +1,5 @@
 import { defineCommand } from '../src/bot/command.ts';
-import { destinationOf } from '../src/bot/messenger.ts';
+import { destinationOf } from '../src/core/destination.ts';
 import { UserError } from '../src/core/errors.ts';
 
 export default defineCommand({

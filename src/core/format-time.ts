@@ -25,7 +25,8 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 /** "em 2 dias", "daqui a 3 horas", "há 5 minutos" / "in 2 days", "3 hours ago". */
 export function formatRelative(target: Date, now: Date, locale: Locale): string {
-  const diff = target.getTime() - now.getTime();
+  // Whole minutes first: a reminder posted a few milliseconds after its instant still says "em 1 hora", not "60 minutos".
+  const diff = Math.round((target.getTime() - now.getTime()) / 60_000) * 60_000;
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, ms] of UNITS) {
     if (Math.abs(diff) >= ms || unit === 'minute') return format.format(Math.round(diff / ms), unit);

@@ -26,9 +26,12 @@ export class RateLimiter {
   take(key: string, now: Date): { ok: true } | { ok: false; retryAfterSeconds: number } {
     const t = now.getTime();
     const bucket = this.buckets.get(key) ?? { tokens: this.limit.capacity, at: t };
+    // Time that ran backwards (the shell's clock moved back, a system clock corrected) refills nothing and takes
+    // nothing away: the bucket is as it was.
+    const elapsed = Math.max(0, t - bucket.at);
     const tokens = Math.min(
       this.limit.capacity,
-      bucket.tokens + ((t - bucket.at) / 1000) * this.limit.refillPerSecond,
+      bucket.tokens + (elapsed / 1000) * this.limit.refillPerSecond,
     );
     if (tokens < 1) {
       this.buckets.set(key, { tokens, at: t });

@@ -18,4 +18,14 @@ describe('RateLimiter', () => {
     for (let i = 0; i < 1000; i++) limiter.take(`user${i}`, at(i % 60));
     expect((limiter as unknown as { buckets: Map<string, unknown> }).buckets.size).toBeLessThanOrEqual(100);
   });
+
+  it('neither refills nor starves when the clock goes back', () => {
+    const limiter = new RateLimiter({ capacity: 2, refillPerSecond: 1 });
+    expect(limiter.take('ana', at(50)).ok).toBe(true);
+    // Four days earlier (the shell's clock moved back): the bucket is as it was, one token left.
+    const earlier = new Date(at(50).getTime() - 4 * 86_400_000);
+    expect(limiter.take('ana', earlier)).toEqual({ ok: true });
+    expect(limiter.take('ana', earlier).ok).toBe(false);
+    expect(limiter.take('ana', new Date(earlier.getTime() + 1000)).ok).toBe(true);
+  });
 });
