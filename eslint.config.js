@@ -1,4 +1,5 @@
-// One linter (ESLint, type-aware rules off for speed) and one formatter (Prettier, checked by `npm run lint`).
+// One linter (ESLint, with type information for the promise rules: a timer-heavy bot must not drop a promise) and
+// one formatter (Prettier, checked by `npm run lint`).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -6,6 +7,14 @@ export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', 'migrations', 'content/schemas'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts', 'commands/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
