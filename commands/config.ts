@@ -61,7 +61,7 @@ export default defineCommand({
     const { args, place, actor, quiz, repos, scheduler, content, now, timezone } = ctx;
     let { locale, t } = ctx;
     const { communityId } = quiz.identify(place, actor);
-    const setting = (args.setting ?? 'show') as (typeof SETTINGS)[number];
+    const setting = args.setting ?? 'show';
     const needValue = () => {
       if (!args.value)
         throw new UserError('usage', t('config.needsValue', { example: EXAMPLES[setting] ?? '' }));

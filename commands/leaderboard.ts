@@ -1,5 +1,5 @@
 import { defineCommand } from '../src/bot/command.ts';
-import { PERIODS, type Period } from '../src/core/periods.ts';
+import { PERIODS } from '../src/core/periods.ts';
 import { renderLeaderboard } from '../src/quiz/boards.ts';
 
 export default defineCommand({
@@ -16,6 +16,6 @@ export default defineCommand({
     },
   },
   run({ args, actor, place, quiz, t, locale }) {
-    return renderLeaderboard(quiz, place, actor, (args.period ?? 'week') as Period, t, locale);
+    return renderLeaderboard(quiz, place, actor, args.period ?? 'week', t, locale);
   },
 });

@@ -29,7 +29,7 @@ export default defineCommand({
     const who = quiz.identify(place, actor);
     const member = repos.communities.findMember(who.communityId, args.user);
     if (!member) throw new UserError('unknown-member', t('stats.unknownMember'));
-    const period = (args.period ?? 'week') as Period;
+    const period: Period = args.period ?? 'week';
     const result = repos.scores.voidMember({
       communityId: who.communityId,
       memberId: member.id,

@@ -32,7 +32,12 @@ export type OptionSpec =
 
 export type OptionSpecs = Record<string, OptionSpec>;
 
-type ValueOf<S extends OptionSpec> = S extends { type: 'integer' } ? number : string;
+/** An option's value: a number, one of its choices when it has them, else a string. */
+type ValueOf<S extends OptionSpec> = S extends { type: 'integer' }
+  ? number
+  : S extends { choices: readonly (infer C extends string)[] }
+    ? C
+    : string;
 /** Typed argument values from an option spec. */
 export type ArgsOf<O extends OptionSpecs> = {
   [K in keyof O]: O[K] extends { required: true } ? ValueOf<O[K]> : ValueOf<O[K]> | undefined;
@@ -82,5 +87,4 @@ export interface Command<O extends OptionSpecs = OptionSpecs> {
 }
 
 /** Declares a command with its argument types inferred from its options. */
-export const defineCommand = <const O extends OptionSpecs>(command: Command<O>): Command =>
-  command as unknown as Command;
+export const defineCommand = <const O extends OptionSpecs>(command: Command<O>): Command<O> => command;

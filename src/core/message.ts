@@ -38,6 +38,9 @@ export interface OutMessage {
   form?: Form;
 }
 
+/** Whether a message asks for a form (platforms with modals show the form instead). */
+export const hasForm = (m: OutMessage): m is OutMessage & { form: Form } => m.form !== undefined;
+
 /** A one-field form that runs a command when submitted (a modal on Discord and Slack). */
 export interface Form {
   command: string;

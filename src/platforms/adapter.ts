@@ -17,7 +17,6 @@ export interface PlatformAdapter {
    * that can (Discord's enforce_nonce) make a retry after a crash return the first message instead of a second one.
    */
   post(target: PostTarget, message: OutMessage, options?: { idempotencyKey?: string }): Promise<PostedRef>;
-  edit(ref: PostedRef, message: OutMessage): Promise<void>;
 }
 
 export type { PostedRef, PostTarget };

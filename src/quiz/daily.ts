@@ -25,17 +25,34 @@ export class DailyQuestions {
     dest: Destination,
     options: { late?: boolean } = {},
   ): { instance: QuestionInstanceRow; message: OutMessage } {
+    const opened = this.tryOpen(dest, options);
+    if ('instance' in opened) return opened;
+    const { t } = this.engine.voice(opened.communityId);
+    if (opened.why === 'open') throw new UserError('daily-open', t('quiz.dailyOpenHere'));
+    throw new UserError('no-daily', t('quiz.noDailyQuestion'));
+  }
+
+  /**
+   * Opens the daily question unless one is still open in the channel or no question is left: what the scheduler
+   * calls, where either case simply means there is nothing to post.
+   */
+  tryOpen(
+    dest: Destination,
+    options: { late?: boolean } = {},
+  ):
+    | { instance: QuestionInstanceRow; message: OutMessage }
+    | { why: 'open' | 'none-left'; communityId: number } {
     const { repos, clock, timers } = this.engine.deps;
     const now = clock.now();
     const community = repos.communities.ensure(dest.platform, dest.communityId, now);
-    const { t, timezone } = this.engine.voice(community.id);
+    const { timezone } = this.engine.voice(community.id);
     if (repos.quiz.openDailyIn(community.id, dest.channelId, now))
-      throw new UserError('daily-open', t('quiz.dailyOpenHere'));
+      return { why: 'open', communityId: community.id };
     const dayKey = localDay(now, timezone);
     const used = repos.quiz.usedDailyQuestionIds(community.id);
     const candidates = this.engine.openQuestions(community.id).filter((q) => !used.has(q.id));
     const question = seededShuffle(candidates, `${community.id}:${dayKey}`)[0];
-    if (!question) throw new UserError('no-daily', t('quiz.noDailyQuestion'));
+    if (!question) return { why: 'none-left', communityId: community.id };
     const closesAt = new Date(now.getTime() + DAILY_OPEN_HOURS * 3_600_000);
     const instance = repos.quiz.open({
       communityId: community.id,

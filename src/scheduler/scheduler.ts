@@ -8,7 +8,6 @@ import type { ContentStore } from '../content/store.ts';
 import type { Destination, Poster } from '../core/destination.ts';
 import type { Platform } from '../core/events.ts';
 import { renderAgenda } from '../core/agenda.ts';
-import { isUserError } from '../core/errors.ts';
 import { formatRelative, formatShortDateTime } from '../core/format-time.ts';
 import { type Locale, type Translate, translator } from '../core/i18n.ts';
 import type { OutMessage } from '../core/message.ts';
@@ -196,19 +195,16 @@ export class Scheduler {
       case 'reminder':
         message = this.reminder(scheduled!.lesson, scheduled!.startsAt, now, timezone, locale, t);
         break;
-      case 'daily':
-        try {
-          // A retry re-posts the question opened by the failed attempt instead of opening another.
-          const opened =
-            quiz.daily.unposted(dest) ??
-            quiz.daily.open(dest, { late: now.getTime() - post.at.getTime() > LATE_AFTER_MS });
-          const ref = JSON.stringify(await messenger.post(dest, opened.message, { idempotencyKey }));
-          this.deps.repos.quiz.setMessageRef(opened.instance.id, ref);
-          return ref;
-        } catch (err) {
-          if (isUserError(err)) return undefined; // no question left, or one still open: nothing to post
-          throw err;
-        }
+      case 'daily': {
+        // A retry re-posts the question opened by the failed attempt instead of opening another.
+        const opened =
+          quiz.daily.unposted(dest) ??
+          quiz.daily.tryOpen(dest, { late: now.getTime() - post.at.getTime() > LATE_AFTER_MS });
+        if (!('instance' in opened)) return undefined; // one still open, or no question left: nothing to post
+        const ref = JSON.stringify(await messenger.post(dest, opened.message, { idempotencyKey }));
+        this.deps.repos.quiz.setMessageRef(opened.instance.id, ref);
+        return ref;
+      }
       case 'board':
         message = renderWeeklyBoard(quiz, community.id, periodRange('week', post.at, timezone), t, locale);
         break;

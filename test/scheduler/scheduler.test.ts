@@ -92,7 +92,6 @@ describe('the scheduler over a week', () => {
       platform: 'shell',
       start: async () => {},
       stop: async () => {},
-      edit: async () => {},
       isConnected: () => true,
       async post(_target: PostTarget, message: OutMessage): Promise<PostedRef> {
         if (failures-- > 0) throw new Error('503 from the platform');

@@ -20,7 +20,7 @@ import {
 import type { Bot } from '../../bot/bot.ts';
 import type { InboundEvent } from '../../core/events.ts';
 import { type Locale, translator } from '../../core/i18n.ts';
-import { type Form, type OutMessage, plainUserText } from '../../core/message.ts';
+import { hasForm, type OutMessage, plainUserText } from '../../core/message.ts';
 import { truncate } from '../../core/text.ts';
 import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
@@ -64,8 +64,6 @@ const editOptions = (
   components: payload.components as InteractionEditReplyOptions['components'],
   allowedMentions: { parse: [] },
 });
-
-const hasForm = (m: OutMessage): m is OutMessage & { form: Form } => m.form !== undefined;
 
 export class DiscordAdapter implements PlatformAdapter {
   readonly platform = 'discord' as const;
@@ -141,11 +139,6 @@ export class DiscordAdapter implements PlatformAdapter {
       if (err instanceof DiscordAPIError && err.code === THREAD_ALREADY_CREATED) return messageId;
       throw err;
     }
-  }
-
-  async edit(ref: PostedRef, message: OutMessage): Promise<void> {
-    const [first] = renderDiscord({ ...message, ephemeral: false });
-    await this.client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: first });
   }
 
   /** The one handler: every failure ends here, logged with context, and the user gets a short private apology. */

@@ -113,10 +113,6 @@ export class ShellAdapter implements PlatformAdapter {
     return { channelId: target.channelId, messageId, threadId };
   }
 
-  async edit(ref: PostedRef, message: OutMessage): Promise<void> {
-    this.print(`[#${ref.channelId}] (edited)`, message);
-  }
-
   /** Handles one input line of the protocol. Exposed for in-process tests. */
   async handleLine(rawLine: string): Promise<void> {
     const line = rawLine.trim();

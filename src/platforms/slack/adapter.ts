@@ -15,7 +15,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Bot } from '../../bot/bot.ts';
 import type { InboundEvent } from '../../core/events.ts';
 import { type Locale, translator } from '../../core/i18n.ts';
-import { type Form, type OutMessage, plainUserText } from '../../core/message.ts';
+import { hasForm, type OutMessage, plainUserText } from '../../core/message.ts';
 import type { HttpServer } from '../../http-server.ts';
 import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
@@ -52,8 +52,6 @@ function platformError(err: unknown): string | undefined {
   const data = (err as { data?: { error?: unknown } } | undefined)?.data;
   return typeof data?.error === 'string' ? data.error : undefined;
 }
-
-const hasForm = (m: OutMessage): m is OutMessage & { form: Form } => m.form !== undefined;
 
 /** Work still running after this long is acknowledged anyway (Slack gives up on a request after 3 s). */
 export const ACK_AFTER_MS = 2500;
@@ -168,16 +166,6 @@ export class SlackAdapter implements PlatformAdapter {
       ref.threadId = ts;
     }
     return ref;
-  }
-
-  async edit(ref: PostedRef, message: OutMessage): Promise<void> {
-    const [payload] = renderSlack({ ...message, ephemeral: false });
-    await this.app.client.chat.update({
-      channel: ref.channelId,
-      ts: ref.messageId,
-      text: payload!.text,
-      blocks: payload!.blocks,
-    });
   }
 
   private async onCommand(
