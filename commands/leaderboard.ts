@@ -15,7 +15,7 @@ export default defineCommand({
       description: { 'pt-BR': 'week (padrão), month ou all', en: 'week (default), month or all' },
     },
   },
-  run({ args, actor, place, quiz, t, locale }) {
-    return renderLeaderboard(quiz, place, actor, args.period ?? 'week', t, locale);
+  run(ctx) {
+    return renderLeaderboard(ctx.quiz, ctx, ctx.args.period ?? 'week');
   },
 });

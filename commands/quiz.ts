@@ -40,7 +40,8 @@ export default defineCommand({
     },
   },
   actionPrefixes: ['qa', 'qn'],
-  run({ args, actor, place, quiz, t, locale }) {
+  run(ctx) {
+    const { args, actor, place, quiz, t } = ctx;
     if (args.mode && !actor.isAdmin) throw new UserError('admin-only', t('error.adminOnly'));
     switch (args.mode) {
       case 'live': {
@@ -51,25 +52,18 @@ export default defineCommand({
             'bot-lacks',
             t('quiz.liveBotLacks', { list: lacks.map((p) => t(`perm.${p}`)).join(', ') }),
           );
-        return quiz.live.start(
-          place,
-          actor,
-          { lesson: args.lesson, count: args.count, seconds: args.seconds },
-          t,
-        );
+        return quiz.live.start(ctx, { lesson: args.lesson, count: args.count, seconds: args.seconds });
       }
       case 'stop':
-        return quiz.live.stop(place, actor, t);
+        return quiz.live.stop(ctx);
       case 'daily':
         return quiz.daily.openAsReply(destinationOf(place));
       default:
-        return quiz.practice(place, actor, args.lesson, t, locale);
+        return quiz.practice(ctx, args.lesson);
     }
   },
-  action({ prefix, payload, actor, place, quiz, t, locale }) {
-    return prefix === 'qn'
-      ? quiz.next(place, actor, t, locale)
-      : quiz.answer(payload, place, actor, t, locale);
+  action(ctx) {
+    return ctx.prefix === 'qn' ? ctx.quiz.next(ctx) : ctx.quiz.answer(ctx, ctx.payload);
   },
   autocomplete({ content }, _option, partial) {
     const lower = partial.toLowerCase();

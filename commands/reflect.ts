@@ -25,7 +25,7 @@ export default defineCommand({
       },
     },
   },
-  run({ args, actor, place, quiz, repos, content, schedule, now, t }) {
+  run({ args, actor, who, repos, content, schedule, now, t }) {
     const list = /^list(?:\s+(.+))?$/i.exec(args.text ?? '');
     const upcoming = schedule.find((s) => s.startsAt > now);
     if (list) {
@@ -38,7 +38,7 @@ export default defineCommand({
           'lesson-not-found',
           t('quiz.unknownLesson', { query: userText((list[1] ?? '').slice(0, 40)) }),
         );
-      const { communityId } = quiz.identify(place, actor);
+      const { communityId } = who();
       const items = repos.reflections.forLesson(communityId, lessonNumber);
       return {
         title: t('reflect.listTitle', { number: lessonNumber, count: items.length }),
@@ -71,14 +71,14 @@ export default defineCommand({
     }
     if (args.text.length < MIN_LENGTH)
       throw new UserError('too-short', t('reflect.tooShort', { min: MIN_LENGTH }));
-    const who = quiz.identify(place, actor);
-    const { row, created } = repos.reflections.save({ ...who, lesson: lesson.number, text: args.text, now });
+    const me = who();
+    const { row, created } = repos.reflections.save({ ...me, lesson: lesson.number, text: args.text, now });
     // Participation points once per lesson: the ledger reference makes a second save (an edit) book nothing.
     const booked = repos.scores.award({
-      ...who,
+      ...me,
       kind: 'reflection',
       points: SCORING.reflection.points,
-      ref: `reflection:${who.communityId}:${who.memberId}:${row.lesson}`,
+      ref: `reflection:${me.communityId}:${me.memberId}:${row.lesson}`,
       now,
     });
     return {

@@ -25,8 +25,8 @@ export default defineCommand({
     },
     reason: { type: 'string', maxLength: 300, rest: true, description: { 'pt-BR': 'Motivo', en: 'Reason' } },
   },
-  run({ args, actor, place, quiz, repos, now, timezone, t }) {
-    const who = quiz.identify(place, actor);
+  run({ args, actor, who: whoOf, repos, now, timezone, t }) {
+    const who = whoOf();
     const member = repos.communities.findMember(who.communityId, args.user);
     if (!member) throw new UserError('unknown-member', t('stats.unknownMember'));
     const period: Period = args.period ?? 'week';

@@ -7,7 +7,7 @@ export default defineCommand({
   options: {
     user: { type: 'user', description: { 'pt-BR': 'Membro (padrão: você)', en: 'Member (default: you)' } },
   },
-  run({ args, actor, place, quiz, t, locale }) {
-    return renderStats(quiz, place, actor, args.user, t, locale);
+  run(ctx) {
+    return renderStats(ctx.quiz, ctx, ctx.args.user);
   },
 });

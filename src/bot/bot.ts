@@ -5,7 +5,7 @@ import { type Locale, type Translate, translator } from '../core/i18n.ts';
 import { type OutMessage, toMessages } from '../core/message.ts';
 import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
-import type { QuizEngine } from '../quiz/engine.ts';
+import type { QuizEngine, Who } from '../quiz/engine.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 import type { Logger } from '../log.ts';
 import type { CommandOutcome, Metrics } from '../metrics.ts';
@@ -14,6 +14,10 @@ import type { ActionContext, AutocompleteChoice, Command, CommandContext } from 
 import type { InboundEvent } from '../core/events.ts';
 import { coerceValues, parseTextArgs } from './options.ts';
 import { type RateLimit, RateLimiter } from '../core/rate-limit.ts';
+
+/** What of a community row decides how the bot speaks and schedules for it. */
+type CommunityView = { timezone: string | null; locale: Locale | null; firstClass: string | null };
+type BaseContext = Omit<CommandContext, 'args'>;
 
 export interface BotDeps {
   commands: readonly Command[];
@@ -73,14 +77,16 @@ export class Bot {
   private async dispatch(event: InboundEvent, outcome?: { value: CommandOutcome }): Promise<OutMessage[]> {
     let t = translator(event.actor.locale ?? this.deps.defaultLocale);
     try {
-      const locale = this.localeOf(event);
+      // The community is looked up once per event; its row decides locale, timezone and calendar.
+      const community = this.communityOf(event);
+      const locale = this.localeOf(event, community);
       t = translator(locale);
       if (event.kind === 'command' || event.kind === 'action') this.checkRate(event, t);
       switch (event.kind) {
         case 'command':
-          return toMessages(await this.runCommand(event, locale, t));
+          return toMessages(await this.runCommand(event, this.baseContext(event, community, locale, t)));
         case 'action':
-          return toMessages(await this.runAction(event, locale, t));
+          return toMessages(await this.runAction(event, this.baseContext(event, community, locale, t)));
         case 'message':
           return [];
         case 'autocomplete':
@@ -108,10 +114,15 @@ export class Bot {
   autocomplete(event: Extract<InboundEvent, { kind: 'autocomplete' }>): AutocompleteChoice[] {
     const command = this.byName.get(event.name);
     if (!command?.autocomplete) return [];
-    const locale = this.localeOf(event);
+    const community = this.communityOf(event);
+    const locale = this.localeOf(event, community);
     try {
       return command
-        .autocomplete(this.baseContext(event, locale, translator(locale)), event.option, event.partial)
+        .autocomplete(
+          this.baseContext(event, community, locale, translator(locale)),
+          event.option,
+          event.partial,
+        )
         .slice(0, 25);
     } catch (error) {
       this.deps.logger.error({ err: error, command: event.name }, 'autocomplete failed');
@@ -119,7 +130,8 @@ export class Bot {
     }
   }
 
-  private async runCommand(event: Extract<InboundEvent, { kind: 'command' }>, locale: Locale, t: Translate) {
+  private async runCommand(event: Extract<InboundEvent, { kind: 'command' }>, base: BaseContext) {
+    const { t } = base;
     const command = this.byName.get(event.name);
     if (!command)
       throw new UserError('unknown-command', t('error.unknownCommand', { name: event.name.slice(0, 32) }));
@@ -128,16 +140,17 @@ export class Bot {
       'text' in event.args
         ? parseTextArgs(command, event.args.text, t)
         : coerceValues(command, event.args.values, t);
-    const ctx: CommandContext = { ...this.baseContext(event, locale, t), args };
+    const ctx: CommandContext = { ...base, args };
     return command.run(ctx);
   }
 
-  private async runAction(event: Extract<InboundEvent, { kind: 'action' }>, locale: Locale, t: Translate) {
+  private async runAction(event: Extract<InboundEvent, { kind: 'action' }>, base: BaseContext) {
+    const { t } = base;
     const cut = event.buttonId.indexOf(':');
     const command = cut > 0 ? this.byPrefix.get(event.buttonId.slice(0, cut)) : undefined;
     if (!command?.action) throw new UserError('stale-button', t('error.staleButton'));
     const ctx: ActionContext = {
-      ...this.baseContext(event, locale, t),
+      ...base,
       prefix: event.buttonId.slice(0, cut),
       payload: event.buttonId.slice(cut + 1),
     };
@@ -153,20 +166,23 @@ export class Bot {
   }
 
   /** The user's own locale, else the community's, else the bot's default. */
-  private localeOf(event: InboundEvent): Locale {
-    return event.actor.locale ?? this.communityOf(event)?.locale ?? this.deps.defaultLocale;
+  private localeOf(event: InboundEvent, community: CommunityView | undefined): Locale {
+    return event.actor.locale ?? community?.locale ?? this.deps.defaultLocale;
   }
 
   /** The community row of the event's place, if it exists yet (its own timezone and locale win over defaults). */
-  private communityOf(
-    event: InboundEvent,
-  ): { timezone: string | null; locale: Locale | null; firstClass: string | null } | undefined {
+  private communityOf(event: InboundEvent): CommunityView | undefined {
     return this.deps.repos.communities.find(event.place.platform, event.place.communityId);
   }
 
-  private baseContext(event: InboundEvent, locale: Locale, t: Translate): Omit<CommandContext, 'args'> {
+  private baseContext(
+    event: InboundEvent,
+    community: CommunityView | undefined,
+    locale: Locale,
+    t: Translate,
+  ): BaseContext {
     const { content, repos, quiz, scheduler, clock, commands, defaultTimezone } = this.deps;
-    const community = this.communityOf(event);
+    let who: Who | undefined;
     return {
       actor: event.actor,
       place: event.place,
@@ -181,6 +197,8 @@ export class Bot {
       quiz,
       scheduler,
       commands,
+      // Rows are made only when a command needs them (not for a glossary look-up), and only once.
+      who: () => (who ??= quiz.identify(event.place, event.actor)),
     };
   }
 }

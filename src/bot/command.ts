@@ -7,7 +7,7 @@ import type { Locale, Localized, Translate } from '../core/i18n.ts';
 import type { Reply } from '../core/message.ts';
 import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
-import type { QuizEngine } from '../quiz/engine.ts';
+import type { QuizEngine, Who } from '../quiz/engine.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 import type { Actor, Place } from '../core/events.ts';
 
@@ -64,6 +64,8 @@ export interface CommandContext<O extends OptionSpecs = OptionSpecs> {
   scheduler: Scheduler;
   /** The commands known to the bot (for /help). */
   commands: readonly Command[];
+  /** The community and member rows of the actor, created on first contact; resolved once per request. */
+  who(): Who;
 }
 
 /** Context of a button click: which of the command's prefixes, and the payload after it. */

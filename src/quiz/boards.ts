@@ -1,5 +1,5 @@
 // Leaderboards and personal stats, computed from the ledger and the answers.
-import type { Actor, Place } from '../core/events.ts';
+
 import { UserError } from '../core/errors.ts';
 import type { Locale, MessageKey, Translate } from '../core/i18n.ts';
 import { type Field, type OutMessage, userText } from '../core/message.ts';
@@ -8,7 +8,7 @@ import type { Range } from '../db/repos/scores.ts';
 import { formatShare } from '../core/quiz-render.ts';
 import { competitionRanks } from '../core/ranking.ts';
 import { bestStreak, currentStreak } from '../core/streaks.ts';
-import type { QuizEngine } from './engine.ts';
+import type { QuizEngine, QuizRequest } from './engine.ts';
 
 const PERIOD_LABEL: Record<Period, MessageKey> = {
   week: 'board.week',
@@ -42,17 +42,11 @@ function boardOf(engine: QuizEngine, communityId: number, range: Range, t: Trans
 }
 
 /** Top 10 of the period with points, accuracy and streak; the caller's own line when outside the top 10. */
-export function renderLeaderboard(
-  engine: QuizEngine,
-  place: Place,
-  actor: Actor,
-  period: Period,
-  t: Translate,
-  locale: Locale,
-): OutMessage {
+export function renderLeaderboard(engine: QuizEngine, request: QuizRequest, period: Period): OutMessage {
+  const { actor, t, locale, timezone } = request;
   const { repos, clock } = engine.deps;
-  const who = engine.identify(place, actor);
-  const range = periodRange(period, clock.now(), engine.voice(who.communityId).timezone);
+  const who = request.who();
+  const range = periodRange(period, clock.now(), timezone);
   const label = t(PERIOD_LABEL[period]);
   const { top, line, lines } = boardOf(engine, who.communityId, range, t, locale);
   if (top.length === 0) return { text: t('board.empty', { period: label }) };
@@ -86,15 +80,12 @@ export function renderWeeklyBoard(
 /** Points, rank, accuracy (overall and per lesson), streaks and reviews due of a member (the caller by default). */
 export function renderStats(
   engine: QuizEngine,
-  place: Place,
-  actor: Actor,
+  request: QuizRequest,
   target: string | undefined,
-  t: Translate,
-  locale: Locale,
 ): OutMessage {
+  const { actor, t, locale, timezone } = request;
   const { repos, clock } = engine.deps;
-  const who = engine.identify(place, actor);
-  const { timezone } = engine.voice(who.communityId);
+  const who = request.who();
   const member = target
     ? repos.communities.findMember(who.communityId, target)
     : repos.communities.findMember(who.communityId, actor.id);

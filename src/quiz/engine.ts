@@ -1,9 +1,7 @@
 // The quiz engine: practice (FSRS), the daily question and live rounds. It joins the pure core (selection, grading,
 // scoring) to the repositories, and posts through the messenger what nobody asked for (reveals, next questions).
 import { UserError } from '../core/errors.ts';
-import type { Actor, Place } from '../core/events.ts';
 import { formatDateTime } from '../core/format-time.ts';
-import type { Locale, Translate } from '../core/i18n.ts';
 import type { OutMessage } from '../core/message.ts';
 import { startOfLocalDay } from '../core/periods.ts';
 import { renderQuestion } from '../core/quiz-render.ts';
@@ -13,9 +11,9 @@ import { pickPractice, reviewCard } from '../core/spaced-repetition.ts';
 import { DailyQuestions } from './daily.ts';
 import { LiveRounds } from './live.ts';
 import { renderAnswerFeedback } from './feedback.ts';
-import { type QuizDeps, QuizKit, type Who } from './kit.ts';
+import { type QuizDeps, QuizKit, type QuizRequest, type Who } from './kit.ts';
 
-export type { QuizDeps, Who };
+export type { QuizDeps, QuizRequest, Who };
 
 /** Practice, answers of every kind and restart recovery; the daily question and live rounds have modules of their own. */
 export class QuizEngine extends QuizKit {
@@ -46,17 +44,11 @@ export class QuizEngine extends QuizKit {
   // ---- practice -------------------------------------------------------------------------------------------------
 
   /** The learner's next practice card: the most overdue review, else a new question from taught lessons. */
-  practice(
-    place: Place,
-    actor: Actor,
-    lessonQuery: string | undefined,
-    t: Translate,
-    locale: Locale,
-    replace = false,
-  ): OutMessage {
+  practice(request: QuizRequest, lessonQuery: string | undefined, replace = false): OutMessage {
+    const { place, t, locale, timezone } = request;
     const now = this.deps.clock.now();
     const lesson = this.lessonNumber(lessonQuery, t);
-    const who = this.identify(place, actor);
+    const who = request.who();
     const inScope = this.openQuestions(who.communityId, lesson);
     const scopeIds = new Set(inScope.map((q) => q.id));
     const due = this.deps.repos.practice
@@ -74,7 +66,7 @@ export class QuizEngine extends QuizKit {
       const text = next
         ? t('quiz.nothingDue', {
             scope,
-            when: formatDateTime(next, this.voice(who.communityId).timezone, locale),
+            when: formatDateTime(next, timezone, locale),
           })
         : t('quiz.nothingAtAll', { scope });
       return { text, ephemeral: true, replace };
@@ -95,13 +87,8 @@ export class QuizEngine extends QuizKit {
   // ---- answers --------------------------------------------------------------------------------------------------
 
   /** A click on an answer button (`qa:<instance>:<letter>`), for any kind of question. */
-  async answer(
-    payload: string,
-    place: Place,
-    actor: Actor,
-    t: Translate,
-    locale: Locale,
-  ): Promise<OutMessage | OutMessage[]> {
+  async answer(request: QuizRequest, payload: string): Promise<OutMessage | OutMessage[]> {
+    const { place, t, locale, timezone } = request;
     const stale = () => new UserError('stale-button', t('error.staleButton'));
     const match = /^(\d{1,12}):([A-E])$/.exec(payload);
     if (!match) throw stale();
@@ -109,11 +96,11 @@ export class QuizEngine extends QuizKit {
     const question = instance && this.questions.get(instance.questionId);
     const choice = match[2]!;
     if (!instance || !question || question.choices.length <= 'ABCDE'.indexOf(choice)) throw stale();
+    // A button of another community (a forged or copied id) is stale here; rows are made only for this one.
     const community = this.deps.repos.communities.find(place.platform, place.communityId);
     if (!community || community.id !== instance.communityId) throw stale();
     const now = this.deps.clock.now();
-    const member = this.deps.repos.communities.ensureMember(community.id, actor.id, actor.name, now);
-    const who: Who = { communityId: community.id, memberId: member.id };
+    const who = request.who();
     if (instance.kind === 'practice' && instance.ownerId !== who.memberId) {
       throw new UserError('not-your-card', t('quiz.notYourCard'));
     }
@@ -146,7 +133,7 @@ export class QuizEngine extends QuizKit {
               now,
             );
             this.deps.repos.practice.saveReview(who.memberId, question.id, card, log, answerId);
-            const today = startOfLocalDay(now, this.voice(who.communityId).timezone);
+            const today = startOfLocalDay(now, timezone);
             const earned = this.deps.repos.scores.earnedSince(who.memberId, 'practice', today);
             return [{ kind: 'practice', points: practicePoints(correct, earned), ref }];
           }
@@ -170,7 +157,7 @@ export class QuizEngine extends QuizKit {
         return renderAnswerFeedback(question, choice, points, {
           t,
           locale,
-          timezone: this.voice(who.communityId).timezone,
+          timezone,
           glossary: this.deps.content.glossary,
           nextDue: card?.due,
           now,
@@ -194,7 +181,7 @@ export class QuizEngine extends QuizKit {
   }
 
   /** The "next" button under practice feedback (`qn:next`): another card, replacing the message. */
-  next(place: Place, actor: Actor, t: Translate, locale: Locale): OutMessage {
-    return this.practice(place, actor, undefined, t, locale, true);
+  next(request: QuizRequest): OutMessage {
+    return this.practice(request, undefined, true);
   }
 }

@@ -29,6 +29,21 @@ export interface QuizDeps {
   metrics?: Metrics;
 }
 
+/**
+ * One request as the quiz modules see it, resolved once by the bot for the command or click (src/bot/bot.ts) and
+ * passed down: who and where, their words, the community's timezone, and the rows behind them.
+ */
+export interface QuizRequest {
+  place: Place;
+  actor: Actor;
+  t: Translate;
+  locale: Locale;
+  /** The community's timezone. */
+  timezone: string;
+  /** The community and member rows, created on first contact; looked up once per request. */
+  who(): Who;
+}
+
 /** Who is acting, as database ids. */
 export interface Who {
   communityId: number;

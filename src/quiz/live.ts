@@ -1,16 +1,14 @@
 // Live rounds (a class game): questions posted one after another in the channel, answers close at the time limit,
 // fast right answers earn more, standings after each question and a podium at the end. Timers run on the injected
 // clock, so tests and the shell's !clock move rounds forward without sleeping.
-import type { Actor, Place } from '../core/events.ts';
 import { UserError } from '../core/errors.ts';
-import type { Translate } from '../core/i18n.ts';
 import { type OutMessage, userText } from '../core/message.ts';
 import { renderLiveClose, renderPodium, renderQuestion } from '../core/quiz-render.ts';
 import { seededShuffle } from '../core/random.ts';
 import { livePoints } from '../core/scoring.ts';
 import type { LiveSessionRow, QuestionInstanceRow } from '../db/schema.ts';
 import type { Award } from '../db/repos/scores.ts';
-import type { QuizKit } from './kit.ts';
+import type { QuizKit, QuizRequest } from './kit.ts';
 
 export const LIVE_DEFAULTS = { count: 5, seconds: 20 } as const;
 
@@ -35,16 +33,12 @@ export class LiveRounds {
   }
 
   /** Starts a round in the caller's channel: the announcement and the first question. */
-  start(
-    place: Place,
-    actor: Actor,
-    options: { lesson?: string; count?: number; seconds?: number },
-    t: Translate,
-  ): OutMessage[] {
+  start(request: QuizRequest, options: { lesson?: string; count?: number; seconds?: number }): OutMessage[] {
+    const { place, actor, t } = request;
     const { repos, clock } = this.engine.deps;
     const now = clock.now();
     const lesson = this.engine.lessonNumber(options.lesson, t);
-    const who = this.engine.identify(place, actor);
+    const who = request.who();
     const scope = lesson === undefined ? '' : t('quiz.scopeLesson', { lesson });
     const pool = this.engine.openQuestions(who.communityId, lesson);
     if (pool.length === 0) throw new UserError('not-enough', t('quiz.notEnoughQuestions', { scope }));
@@ -62,6 +56,7 @@ export class LiveRounds {
       now,
     });
     if (!session) throw new UserError('live-running', t('quiz.liveRunning'));
+    // Posted in the channel: in the community's language.
     const intro = {
       text: this.engine.voice(who.communityId).t('quiz.liveStarting', { count, scope, seconds }),
     };
@@ -69,9 +64,10 @@ export class LiveRounds {
   }
 
   /** Ends the running round of the caller's channel and shows the podium. */
-  stop(place: Place, actor: Actor, t: Translate): OutMessage {
+  stop(request: QuizRequest): OutMessage {
+    const { place, actor, t } = request;
     const { repos, clock } = this.engine.deps;
-    const who = this.engine.identify(place, actor);
+    const who = request.who();
     const session = repos.live.runningIn(who.communityId, place.channelId);
     if (!session || !repos.live.end(session.id, 'stopped', clock.now()))
       throw new UserError('no-live', t('quiz.liveNone'));
@@ -79,10 +75,12 @@ export class LiveRounds {
     this.timers.delete(session.id);
     const open = repos.quiz.openLiveInstance(session.id);
     if (open) repos.quiz.close(open.id, clock.now());
+    // The podium is posted in the channel: in the community's language, not the member's.
+    const { t: channel } = this.engine.voice(who.communityId);
     return renderPodium(
       repos.scores.liveStandings(session.id),
-      this.engine.voice(who.communityId).t,
-      this.engine.voice(who.communityId).t('quiz.liveStopped', { user: userText(actor.name) }),
+      channel,
+      channel('quiz.liveStopped', { user: userText(actor.name) }),
     );
   }
 
