@@ -1,5 +1,5 @@
 // Shared test setup: a real app on a fresh SQLite file with the real migrations, and a shell to drive it.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -128,3 +128,13 @@ export function spawnBot(
   child.stderr!.on('data', (c: Buffer) => (logs += c.toString()));
   return { child, logs: () => logs };
 }
+
+/** Whether libfaketime's `faketime` is installed (CI installs it): the year-ahead checks need it. */
+export const hasFaketime = (() => {
+  try {
+    execFileSync('faketime', ['-f', '+1d', 'true']);
+    return true;
+  } catch {
+    return false;
+  }
+})();

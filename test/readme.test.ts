@@ -1,11 +1,11 @@
 // Every README example that pipes lines into `npm start` is run as written, and must print what the `shows:` note
 // under it lists — today, and again with the system date a year ahead (libfaketime), so the README can drift from
 // neither the product nor the calendar.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.ts';
+import { hasFaketime, tempDir } from './helpers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -14,15 +14,6 @@ const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const examples = [...readme.matchAll(/```sh\n([\s\S]*?)```\n(?:<!-- shows: (.*?) -->)?/g)]
   .map((m) => ({ command: m[1]!.replace(/\\\n\s*/g, ' ').trim(), shows: m[2]?.split(' | ') }))
   .filter((e) => /\|\s*(\S+=\S+\s+)*npm start/.test(e.command));
-
-const hasFaketime = (() => {
-  try {
-    execFileSync('faketime', ['-f', '+1d', 'true']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const { dir, cleanup } = tempDir('turma-readme-');
 afterAll(cleanup);

@@ -1,22 +1,13 @@
 // The shell's clock starts anywhere and goes back where nothing was planned after the target; on a course whose
 // calendar has ended, the first line says how to replay it, and a newcomer sees the course within three commands.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.ts';
+import { hasFaketime, tempDir } from './helpers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { dir, cleanup } = tempDir('turma-shell-start-');
 afterAll(cleanup);
-
-const hasFaketime = (() => {
-  try {
-    execFileSync('faketime', ['-f', '+1d', 'true']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 function shell(lines: string[], args: string[] = [], options: { db?: string; yearAhead?: boolean } = {}) {
   const command = [process.execPath, '--import', 'tsx', 'src/main.ts', ...args];

@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.ts';
+import { ledgerOf } from './ledger.ts';
 import { kill9 } from '../e2e/discord/bot-process.ts';
 import { startSlackBot } from '../e2e/slack/bot-process.ts';
 import { FakeSlack, type FakeSlackUser } from '../e2e/slack/fake-slack.ts';
@@ -86,21 +87,7 @@ describe('kill -9 during a burst of Slack clicks', () => {
       members.map((m, i) => second.send(fake.click(m, choice(i), { ts: '1700000000.000200' }).body)),
     );
     expect(again.every((r) => r.status === 200)).toBe(true);
-    const answers = read.prepare('select count(*) from answers').pluck().get() as number;
-    const scoredTwice = read
-      .prepare(
-        'select count(*) from (select kind, ref from score_events group by kind, ref having count(*) > 1)',
-      )
-      .pluck()
-      .get() as number;
-    const rightAnswers = read
-      .prepare('select count(*) from answers where correct = 1')
-      .pluck()
-      .get() as number;
-    const dailyEvents = read
-      .prepare("select count(*) from score_events where kind = 'daily'")
-      .pluck()
-      .get() as number;
+    const { answers, scoredTwice, rightAnswers, dailyEvents } = ledgerOf(read);
     console.log(
       `Slack kill -9 mid-burst: ${MEMBERS} clicks sent, ${seen.length} got 200 before the kill, ${lost.length} of them lost; ` +
         `after everyone clicked again: ${answers} answers, ${dailyEvents} daily score events for ${rightAnswers} right answers, ${scoredTwice} scored twice`,

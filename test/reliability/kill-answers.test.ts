@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.ts';
+import { ledgerOf } from './ledger.ts';
 import { callbackOf, kill9, startBot } from '../e2e/discord/bot-process.ts';
 import { FakeDiscord, type FakeUser, tokenOf } from '../e2e/discord/fake-discord.ts';
 
@@ -68,21 +69,7 @@ describe('kill -9 during a burst of answers', () => {
     await expect
       .poll(() => again.filter((id) => callbackOf(fake, id)).length, { timeout: 60_000, interval: 200 })
       .toBe(MEMBERS);
-    const answers = read.prepare('select count(*) from answers').pluck().get() as number;
-    const scoredTwice = read
-      .prepare(
-        'select count(*) from (select kind, ref from score_events group by kind, ref having count(*) > 1)',
-      )
-      .pluck()
-      .get() as number;
-    const rightAnswers = read
-      .prepare('select count(*) from answers where correct = 1')
-      .pluck()
-      .get() as number;
-    const dailyEvents = read
-      .prepare("select count(*) from score_events where kind = 'daily'")
-      .pluck()
-      .get() as number;
+    const { answers, scoredTwice, rightAnswers, dailyEvents } = ledgerOf(read);
 
     console.log(
       `kill -9 mid-burst: ${MEMBERS} answers sent, ${acknowledged.length} acknowledged before the kill, ` +
