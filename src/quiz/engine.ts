@@ -113,6 +113,8 @@ export class QuizEngine extends QuizKit {
     const correct = question.answer === choice;
     const elapsedMs = Math.max(0, now.getTime() - instance.openedAt.getTime());
     let streak = 0;
+    // The reviewed card's next due date, from the write itself (used only once it has committed).
+    let nextDue: Date | undefined;
     const outcome = await this.deps.repos.quiz.recordAnswer(
       {
         instanceId: instance.id,
@@ -133,6 +135,7 @@ export class QuizEngine extends QuizKit {
               now,
             );
             this.deps.repos.practice.saveReview(who.memberId, question.id, card, log, answerId);
+            nextDue = card.due;
             const today = startOfLocalDay(now, timezone);
             const earned = this.deps.repos.scores.earnedSince(who.memberId, 'practice', today);
             return [{ kind: 'practice', points: practicePoints(correct, earned), ref }];
@@ -153,13 +156,12 @@ export class QuizEngine extends QuizKit {
     const points = outcome.awards.reduce((sum, a) => sum + a.points, 0);
     switch (instance.kind) {
       case 'practice': {
-        const card = this.deps.repos.practice.card(who.memberId, question.id);
         return renderAnswerFeedback(question, choice, points, {
           t,
           locale,
           timezone,
           glossary: this.deps.content.glossary,
-          nextDue: card?.due,
+          nextDue,
           now,
           capped: correct && points === 0 ? SCORING.practice.dailyCap : undefined,
           nextButton: 'qn:next',
