@@ -1,33 +1,30 @@
-// The scheduler: per community, at local wall-clock times, posts lesson agendas (with a discussion thread),
-// pre-class reminders, the daily question and the weekly board — each exactly once. node-cron only ticks; what is
-// due comes from the calendar and settings (planPosts), and what already ran lives in the run table. Between ticks
-// it also arms a timer for the next post, so `!clock` and tests step through posts at their own instants.
+// The scheduler keeps time: per community, at local wall-clock times, it posts lesson agendas (with a discussion
+// thread), pre-class reminders, the daily question and the weekly board — each exactly once. node-cron only ticks;
+// what is due comes from the calendar and settings (planPosts), and what already ran lives in the run table. Between
+// ticks it also arms a timer for the next post, so `!clock` and tests step through posts at their own instants. What
+// each post says is built in posts.ts; where and in which language and timezone it goes, in audience.ts.
 import nodeCron, { type ScheduledTask } from 'node-cron';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { ContentStore } from '../content/store.ts';
-import type { Destination, Poster } from '../core/destination.ts';
-import type { Platform } from '../core/events.ts';
-import { renderAgenda } from '../core/agenda.ts';
-import { formatRelative, formatShortDateTime } from '../core/format-time.ts';
-import { type Locale, type Translate, translator } from '../core/i18n.ts';
-import type { OutMessage } from '../core/message.ts';
-import { periodRange } from '../core/periods.ts';
+import type { Lesson } from '../content/schemas.ts';
+import type { ScheduledLesson } from '../core/calendar.ts';
+import type { Poster } from '../core/destination.ts';
+import type { Locale } from '../core/i18n.ts';
 import { type PlannedPost, planPosts, type ScheduleSettings } from '../core/schedule-plan.ts';
 import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { CommunityRow } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { renderWeeklyBoard } from '../quiz/boards.ts';
 import type { QuizEngine } from '../quiz/engine.ts';
 import type { Timers } from '../timers.ts';
+import { audienceOf, timezoneOf } from './audience.ts';
+import { buildPost } from './posts.ts';
 
 /** How far back a tick looks for posts missed while the bot was down. */
 export const CATCH_UP_MS = 7 * 86_400_000;
 /** How far ahead the next wake-up is looked for. */
 const LOOKAHEAD_MS = 8 * 86_400_000;
-/** A daily question posted this much after its time is marked late. */
-const LATE_AFTER_MS = 5 * 60_000;
 
 /**
  * Communities of one platform posted for at once. Posts of one community go one after another (one channel, in
@@ -109,15 +106,11 @@ export class Scheduler {
     this.deps.metrics?.schedulerLastTick.set(now.getTime() / 1000);
     const work = this.deps.repos.communities.scheduled().map((community) => {
       const since = Math.max(now.getTime() - CATCH_UP_MS, community.activeSince?.getTime() ?? 0);
-      const posts = planPosts(
-        this.settingsOf(community),
-        this.deps.content.scheduleFor(community.firstClass),
-        new Date(since),
-        now,
-      );
+      const schedule = this.deps.content.scheduleFor(community.firstClass);
+      const posts = planPosts(this.settingsOf(community), schedule, new Date(since), now);
       if (posts.length === 0) return undefined;
       return this.limitFor(community.platform)(async () => {
-        for (const post of posts) await this.runOne(community, post, now);
+        for (const post of posts) await this.runOne(community, schedule, post, now);
       });
     });
     await Promise.all(work);
@@ -126,7 +119,7 @@ export class Scheduler {
 
   private settingsOf(community: CommunityRow): ScheduleSettings {
     return {
-      timezone: community.timezone ?? this.deps.timezone,
+      timezone: timezoneOf(community, this.deps),
       quizTime: community.quizTime,
       quizDays: community.quizDays,
       agendaLeadMinutes: community.agendaLeadMinutes,
@@ -134,7 +127,12 @@ export class Scheduler {
     };
   }
 
-  private async runOne(community: CommunityRow, post: PlannedPost, now: Date): Promise<void> {
+  private async runOne(
+    community: CommunityRow,
+    schedule: readonly ScheduledLesson<Lesson>[],
+    post: PlannedPost,
+    now: Date,
+  ): Promise<void> {
     const { repos, logger } = this.deps;
     const key = { communityId: community.id, kind: post.kind, target: post.target, scheduledFor: post.at };
     if (now >= post.deadline) {
@@ -146,7 +144,7 @@ export class Scheduler {
     const count = (outcome: 'done' | 'skipped' | 'failed') =>
       this.deps.metrics?.schedulerRuns.inc({ kind: post.kind, outcome });
     try {
-      const ref = await this.post(community, post, now, `run${run.id}`);
+      const ref = await this.post(community, schedule, post, now, `run${run.id}`);
       if (ref === undefined) repos.runs.skipped(key, 'nothing to post', now, run.id);
       else repos.runs.done(run.id, ref, now);
       count(ref === undefined ? 'skipped' : 'done');
@@ -167,70 +165,19 @@ export class Scheduler {
    */
   private async post(
     community: CommunityRow,
+    schedule: readonly ScheduledLesson<Lesson>[],
     post: PlannedPost,
     now: Date,
     idempotencyKey: string,
   ): Promise<string | undefined> {
-    const { messenger, quiz, content } = this.deps;
-    const dest: Destination = {
-      platform: community.platform as Platform,
-      communityId: community.externalId,
-      channelId: community.announceChannelId!,
-    };
-    const locale = (community.locale as Locale | null) ?? this.deps.locale;
-    const timezone = community.timezone ?? this.deps.timezone;
-    const t = translator(locale);
-    const scheduled = content.scheduleFor(community.firstClass).find((s) => s.lesson.number === post.lesson);
-    let message: OutMessage;
-    switch (post.kind) {
-      case 'agenda': {
-        const agenda = renderAgenda(scheduled!, { now, timezone, locale, t });
-        message = {
-          ...agenda,
-          text: `${t('sched.agendaIntro')}\n\n${agenda.text ?? ''}`,
-          startThread: { name: t('sched.threadName', { number: post.lesson! }) },
-        };
-        break;
-      }
-      case 'reminder':
-        message = this.reminder(scheduled!.lesson, scheduled!.startsAt, now, timezone, locale, t);
-        break;
-      case 'daily': {
-        // A retry re-posts the question opened by the failed attempt instead of opening another.
-        const opened =
-          quiz.daily.unposted(dest) ??
-          quiz.daily.tryOpen(dest, { late: now.getTime() - post.at.getTime() > LATE_AFTER_MS });
-        if (!('instance' in opened)) return undefined; // one still open, or no question left: nothing to post
-        const ref = JSON.stringify(await messenger.post(dest, opened.message, { idempotencyKey }));
-        this.deps.repos.quiz.setMessageRef(opened.instance.id, ref);
-        return ref;
-      }
-      case 'board':
-        message = renderWeeklyBoard(quiz, community.id, periodRange('week', post.at, timezone), t, locale);
-        break;
-    }
-    return JSON.stringify(await messenger.post(dest, message, { idempotencyKey }));
-  }
-
-  private reminder(
-    lesson: { number: number; title: string },
-    startsAt: Date,
-    now: Date,
-    timezone: string,
-    locale: Locale,
-    t: Translate,
-  ): OutMessage {
-    return {
-      text: [
-        t('sched.reminder', {
-          number: lesson.number,
-          title: lesson.title,
-          relative: formatRelative(startsAt, now, locale),
-          time: formatShortDateTime(startsAt, timezone, locale),
-        }),
-        t('sched.reminderHint', { number: lesson.number }),
-      ].join('\n'),
-    };
+    const { messenger, quiz, repos } = this.deps;
+    const audience = audienceOf(community, this.deps);
+    const built = buildPost(post, { audience, schedule, communityId: community.id, quiz, now });
+    if (!built) return undefined;
+    const ref = JSON.stringify(await messenger.post(audience.dest, built.message, { idempotencyKey }));
+    // A retry re-posts the daily question opened by the failed attempt (unposted) instead of opening another.
+    if (built.questionInstanceId !== undefined) repos.quiz.setMessageRef(built.questionInstanceId, ref);
+    return ref;
   }
 
   /** Arms one timer for the earliest upcoming post or retry, so nothing waits for the next minute tick. */
