@@ -1,11 +1,9 @@
-import { userText } from '../src/core/message.ts';
 import { defineCommand } from '../src/bot/command.ts';
 import { renderAgenda } from '../src/core/agenda.ts';
 import { nextLesson } from '../src/core/calendar.ts';
 import { UserError } from '../src/core/errors.ts';
 import { formatDateTime } from '../src/core/format-time.ts';
-import { findLessons } from '../src/core/lesson-lookup.ts';
-import { normalize, truncate } from '../src/core/text.ts';
+import { requireLesson, suggestLessons } from '../src/core/lesson-lookup.ts';
 
 export default defineCommand({
   name: 'agenda',
@@ -37,30 +35,11 @@ export default defineCommand({
         }),
       };
     }
-    const found = findLessons(content.lessons, args.lesson);
-    const list = (lessons: typeof content.lessons) =>
-      lessons.map((l) => `${l.number} — ${l.title}`).join('; ');
-    const query = truncate(normalize(args.lesson), 40);
-    if (found.length === 0)
-      throw new UserError(
-        'lesson-not-found',
-        t('agenda.notFound', { query: userText(query), list: list(content.lessons) }),
-      );
-    if (found.length > 1 && normalize(found[0]!.title) !== normalize(args.lesson)) {
-      throw new UserError(
-        'lesson-ambiguous',
-        t('agenda.many', { query: userText(query), list: list(found), example: found[0]!.number }),
-      );
-    }
+    const { number } = requireLesson(content.lessons, args.lesson, t, { listOnMiss: true });
     return renderAgenda(
-      schedule.find((s) => s.lesson.number === found[0]!.number)!,
+      schedule.find((s) => s.lesson.number === number)!,
       view,
     );
   },
-  autocomplete({ content }, _option, partial) {
-    const lessons = partial.trim() ? findLessons(content.lessons, partial) : content.lessons;
-    return lessons
-      .slice(0, 25)
-      .map((l) => ({ name: truncate(`${l.number}. ${l.title}`, 100), value: String(l.number) }));
-  },
+  autocomplete: ({ content }, _option, partial) => suggestLessons(content.lessons, partial),
 });

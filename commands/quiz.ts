@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/bot/command.ts';
 import { destinationOf } from '../src/core/destination.ts';
 import { UserError } from '../src/core/errors.ts';
+import { suggestLessons } from '../src/core/lesson-lookup.ts';
 
 export default defineCommand({
   name: 'quiz',
@@ -65,10 +66,5 @@ export default defineCommand({
   action(ctx) {
     return ctx.prefix === 'qn' ? ctx.quiz.next(ctx) : ctx.quiz.answer(ctx, ctx.payload);
   },
-  autocomplete({ content }, _option, partial) {
-    const lower = partial.toLowerCase();
-    return content.lessons
-      .filter((l) => !lower || `${l.number} ${l.title}`.toLowerCase().includes(lower))
-      .map((l) => ({ name: `${l.number}. ${l.title}`.slice(0, 100), value: String(l.number) }));
-  },
+  autocomplete: ({ content }, _option, partial) => suggestLessons(content.lessons, partial),
 });

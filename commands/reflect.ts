@@ -1,7 +1,7 @@
 import { userText } from '../src/core/message.ts';
 import { defineCommand } from '../src/bot/command.ts';
 import { UserError } from '../src/core/errors.ts';
-import { findLessons } from '../src/core/lesson-lookup.ts';
+import { requireLesson } from '../src/core/lesson-lookup.ts';
 import { SCORING } from '../src/core/scoring.ts';
 import { truncate } from '../src/core/text.ts';
 
@@ -31,7 +31,7 @@ export default defineCommand({
     if (list) {
       if (!actor.isAdmin) throw new UserError('admin-only', t('error.adminOnly'));
       const lessonNumber = list[1]
-        ? findLessons(content.lessons, list[1])[0]?.number
+        ? requireLesson(content.lessons, list[1], t).number
         : upcoming?.lesson.number;
       if (lessonNumber === undefined)
         throw new UserError(

@@ -4,11 +4,9 @@ import type { ContentStore } from '../content/store.ts';
 import type { BankQuestion } from '../content/schemas.ts';
 import { taughtLessons } from '../core/calendar.ts';
 import type { Destination, Poster } from '../core/destination.ts';
-import { UserError } from '../core/errors.ts';
 import type { Actor, Place, Platform } from '../core/events.ts';
 import { type Locale, type Translate, translator } from '../core/i18n.ts';
-import { findLessons } from '../core/lesson-lookup.ts';
-import { userText } from '../core/message.ts';
+import { requireLesson } from '../core/lesson-lookup.ts';
 import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { QuestionInstanceRow } from '../db/schema.ts';
@@ -87,16 +85,9 @@ export class QuizKit {
     );
   }
 
-  /** A lesson number from what the user typed ("2", "aula 2", part of a title). */
+  /** A lesson number from what the user typed ("2", "aula 2", part of a title); see resolveLesson for the rule. */
   lessonNumber(query: string | undefined, t: Translate): number | undefined {
-    if (query === undefined) return undefined;
-    const found = findLessons(this.deps.content.lessons, query);
-    if (found.length === 0)
-      throw new UserError(
-        'lesson-not-found',
-        t('quiz.unknownLesson', { query: userText(query.slice(0, 40)) }),
-      );
-    return found[0]!.number;
+    return query === undefined ? undefined : requireLesson(this.deps.content.lessons, query, t).number;
   }
 
   destinationOfInstance(instance: QuestionInstanceRow): Destination {
