@@ -99,7 +99,7 @@ describe('requireLesson', () => {
     expect(failure('mlops')).toEqual({
       code: 'lesson-ambiguous',
       message: expect.stringMatching(
-        /^Mais de uma aula combina com “mlops”: 1 — Introdução ao MLOps; 2 — .*; 3 — .*; 4 — .*\. Use o número, por exemplo \/agenda 1\.$/,
+        /^Mais de uma aula combina com “mlops”: 1 — Introdução ao MLOps; 2 — .*; 3 — .*; 4 — .*\. Use o número da aula, por exemplo 1\.$/,
       ),
     });
     expect(failure('pipeline', translator('en')).message).toMatch(

@@ -43,7 +43,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'agenda.ended':
     'The course has ended: the last lesson ({number} — {title}) was {date}. Use /agenda <number> to review one.',
   'agenda.notFound': 'I could not find lesson “{query}”. Lessons: {list}.',
-  'agenda.many': 'Several lessons match “{query}”: {list}. Use the number, for example /agenda {example}.',
+  'agenda.many': 'Several lessons match “{query}”: {list}. Use the lesson number, for example {example}.',
   'agenda.noLessons': 'The course has no lessons yet.',
   'agenda.footer': 'Times in {timezone}. Another lesson: /agenda <number or part of the title>.',
   'quiz.practiceTitle': '📝 Practice — Lesson {lesson}',

@@ -43,7 +43,7 @@ export const ptBR = {
     'O curso terminou: a última aula ({number} — {title}) foi {date}. Use /agenda <número> para rever uma aula.',
   'agenda.notFound': 'Não encontrei a aula “{query}”. Aulas: {list}.',
   'agenda.many':
-    'Mais de uma aula combina com “{query}”: {list}. Use o número, por exemplo /agenda {example}.',
+    'Mais de uma aula combina com “{query}”: {list}. Use o número da aula, por exemplo {example}.',
   'agenda.noLessons': 'O curso ainda não tem aulas.',
   'agenda.footer': 'Horários em {timezone}. Outra aula: /agenda <número ou parte do título>.',
   'quiz.practiceTitle': '📝 Prática — Aula {lesson}',
