@@ -34,7 +34,10 @@ export interface ShowRow {
   value(community: CommunityRow, env: SettingEnv): string;
 }
 
-/** One /config setting. Methods, not function properties: the table holds definitions of different value types. */
+/**
+ * One /config setting. Declared with methods, whose parameters TypeScript checks bivariantly, so a definition of any
+ * value type is a SettingDefinition<unknown> for the table and the command; each one's parse feeds only its own store.
+ */
 export interface SettingDefinition<V> {
   /** Given when the value is missing; a setting without one takes no value (channel, pause, resume). */
   example?: string;
