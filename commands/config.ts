@@ -36,8 +36,8 @@ export default defineCommand({
     },
   },
   async run(ctx) {
-    const { args, place, actor, quiz, repos, scheduler } = ctx;
-    const { communityId } = quiz.identify(place, actor);
+    const { args, place, actor, repos, scheduler } = ctx;
+    const { communityId } = ctx.who();
     const community = repos.communities.byId(communityId)!;
     const envFor = (c: CommunityRow): SettingEnv => {
       // The reply speaks the community's language as saved, unless the member's own platform locale decides theirs.
