@@ -72,7 +72,8 @@ export const ROWS = {
       const first = env.content.scheduleFor(c.firstClass)[0];
       if (!first) return '—';
       const when = formatDateTime(first.startsAt, zoneOf(c, env), env.locale);
-      return c.firstClass ? when : env.t('config.courseCalendar', { when });
+      // Its own first class only when it is a real one (one stored before dates were checked falls back).
+      return c.firstClass && isRealLocalDate(c.firstClass) ? when : env.t('config.courseCalendar', { when });
     },
   },
   quizTime: {

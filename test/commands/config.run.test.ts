@@ -270,6 +270,8 @@ describe('/config run()', () => {
       ...admin,
       community: { firstClass: '-0001-12-31T20:53' },
     }).run();
-    expect(field('First class', messages)).toMatch(/^Tuesday, November 10, 2026 at 7:00\sPM/);
+    expect(field('First class', messages)).toMatch(
+      /^Tuesday, November 10, 2026 at 7:00\sPM \(course calendar\)$/,
+    );
   });
 });
