@@ -3,7 +3,8 @@
 // a year of daily questions and their answers.
 import { translator } from '../../src/core/i18n.ts';
 import { type Period, periodRange } from '../../src/core/periods.ts';
-import { renderLeaderboard, renderWeeklyBoard } from '../../src/quiz/boards.ts';
+import { renderLeaderboard } from '../../src/core/board-render.ts';
+import { loadLeaderboard, renderWeeklyBoard } from '../../src/quiz/boards.ts';
 import { makeTestApp } from '../helpers.ts';
 import { type BenchRow, percentile, timeEach } from './stats.ts';
 
@@ -79,16 +80,14 @@ export async function benchLeaderboard(): Promise<BenchRow[]> {
     const t = translator('pt-BR');
     const message = (period: Period) => (caller: number) =>
       renderLeaderboard(
-        app.quiz,
-        {
-          place: { platform: 'shell', communityId: 'local', channelId: 'c' },
-          actor: { id: `m${caller - 1}`, name: `m${caller - 1}`, isAdmin: false },
-          t,
-          locale: 'pt-BR',
-          timezone: app.config.timezone,
-          who: () => ({ communityId, memberId: caller }),
-        },
+        loadLeaderboard(
+          app.repos,
+          { communityId, memberId: caller, name: `m${caller - 1}` },
+          periodRange(period, app.clock.now(), app.config.timezone),
+        ),
         period,
+        t,
+        'pt-BR',
       );
     timeEach(callers.slice(0, 20), message('week'));
     const weekMessage = timeEach(callers, message('week'));
