@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/bot/command.ts';
-import { PERIODS } from '../src/core/periods.ts';
-import { renderLeaderboard } from '../src/quiz/boards.ts';
+import { renderLeaderboard } from '../src/core/board-render.ts';
+import { PERIODS, periodRange } from '../src/core/periods.ts';
+import { loadLeaderboard } from '../src/quiz/boards.ts';
 
 export default defineCommand({
   name: 'leaderboard',
@@ -15,7 +16,10 @@ export default defineCommand({
       description: { 'pt-BR': 'week (padrão), month ou all', en: 'week (default), month or all' },
     },
   },
-  run(ctx) {
-    return renderLeaderboard(ctx.quiz, ctx, ctx.args.period ?? 'week');
+  run({ args, actor, who, repos, now, timezone, t, locale }) {
+    const period = args.period ?? 'week';
+    const caller = { ...who(), name: actor.name };
+    const board = loadLeaderboard(repos, caller, periodRange(period, now, timezone));
+    return renderLeaderboard(board, period, t, locale);
   },
 });

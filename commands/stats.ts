@@ -1,5 +1,7 @@
 import { defineCommand } from '../src/bot/command.ts';
-import { renderStats } from '../src/quiz/boards.ts';
+import { renderStats } from '../src/core/board-render.ts';
+import { UserError } from '../src/core/errors.ts';
+import { loadStats } from '../src/quiz/boards.ts';
 
 export default defineCommand({
   name: 'stats',
@@ -7,7 +9,10 @@ export default defineCommand({
   options: {
     user: { type: 'user', description: { 'pt-BR': 'Membro (padrão: você)', en: 'Member (default: you)' } },
   },
-  run(ctx) {
-    return renderStats(ctx.quiz, ctx, ctx.args.user);
+  run({ args, actor, who, repos, content, now, timezone, t, locale }) {
+    const { communityId } = who();
+    const member = repos.communities.findMember(communityId, args.user || actor.id);
+    if (!member) throw new UserError('unknown-member', t('stats.unknownMember'));
+    return renderStats(loadStats(repos, content.questions, communityId, member, now, timezone), t, locale);
   },
 });

@@ -1,145 +1,108 @@
-// Leaderboards and personal stats, computed from the ledger and the answers.
-
-import { UserError } from '../core/errors.ts';
-import type { Locale, MessageKey, Translate } from '../core/i18n.ts';
-import { type Field, type OutMessage, userText } from '../core/message.ts';
-import { type Period, periodRange } from '../core/periods.ts';
-import type { Range } from '../db/repos/scores.ts';
-import { formatShare } from '../core/quiz-render.ts';
-import { competitionRanks } from '../core/ranking.ts';
+// Leaderboards and personal stats: what the renderers of src/core/board-render.ts need, fetched in a fixed number of
+// queries whatever the number of rows (the board itself, then every streak at once).
+import {
+  type BoardEntry,
+  type Leaderboard,
+  type MemberStats,
+  renderFinalWeekBoard,
+} from '../core/board-render.ts';
+import type { Locale, Translate } from '../core/i18n.ts';
+import type { OutMessage } from '../core/message.ts';
+import { periodRange } from '../core/periods.ts';
 import { bestStreak, currentStreak } from '../core/streaks.ts';
-import type { QuizEngine, QuizRequest } from './engine.ts';
+import type { Repositories } from '../db/repositories.ts';
+import type { Range } from '../db/repos/scores.ts';
 
-const PERIOD_LABEL: Record<Period, MessageKey> = {
-  week: 'board.week',
-  month: 'board.month',
-  all: 'board.all',
-};
+/** Lines on a board. */
+export const BOARD_SIZE = 10;
 
-type BoardLine = (rank: number, row: { memberId: number; name: string; points: number }) => string;
+/** What the boards read. */
+export type BoardRepos = Pick<Repositories, 'scores' | 'quiz'>;
 
-/** The ranked top 10 of a community for a range, and the line formatter (for the caller's own line). */
-function boardOf(engine: QuizEngine, communityId: number, range: Range, t: Translate, locale: Locale) {
-  const { repos } = engine.deps;
-  const top = repos.scores.top(communityId, range, 10);
-  const accuracy = repos.scores.accuracy(
-    top.map((r) => r.memberId),
-    range,
+/** The top of a community for a range, highest first, with accuracy and current streaks: two queries. */
+export function loadBoard(repos: BoardRepos, communityId: number, range: Range): BoardEntry[] {
+  const tallies = repos.scores.board(communityId, range, BOARD_SIZE);
+  const streaks = currentStreaks(repos, communityId, tallies);
+  return tallies.map((r) => ({ ...r, streak: streaks.get(r.memberId) ?? 0 }));
+}
+
+/** /leaderboard: the board, and the caller's own line when outside it (at most five queries in all). */
+export function loadLeaderboard(
+  repos: BoardRepos,
+  caller: { communityId: number; memberId: number; name: string },
+  range: Range,
+): Leaderboard {
+  const { communityId, memberId } = caller;
+  const tallies = repos.scores.board(communityId, range, BOARD_SIZE);
+  const outside = tallies.length > 0 && !tallies.some((r) => r.memberId === memberId);
+  const standing = outside ? repos.scores.standing(communityId, memberId, range) : undefined;
+  const streaks = currentStreaks(repos, communityId, standing?.rank ? [...tallies, caller] : tallies);
+  const entries = tallies.map((r) => ({ ...r, streak: streaks.get(r.memberId) ?? 0 }));
+  if (!standing) return { entries };
+  if (!standing.rank) return { entries, own: 'unranked' };
+  const { right, total } = repos.scores.accuracy([memberId], range).get(memberId) ?? { right: 0, total: 0 };
+  const streak = streaks.get(memberId) ?? 0;
+  const entry = { memberId, name: caller.name, points: standing.points, right, total, streak };
+  return { entries, own: { rank: standing.rank, entry } };
+}
+
+/** Current daily streaks of several members, from one query over the community's daily questions. */
+function currentStreaks(
+  repos: BoardRepos,
+  communityId: number,
+  members: readonly { memberId: number }[],
+): Map<number, number> {
+  const histories = repos.quiz.dailyHistories(
+    communityId,
+    members.map((m) => m.memberId),
   );
-  const line: BoardLine = (rank, row) => {
-    const acc = accuracy.get(row.memberId) ??
-      repos.scores.accuracy([row.memberId], range).get(row.memberId) ?? { right: 0, total: 0 };
-    const streak = currentStreak(repos.quiz.dailyHistory(communityId, row.memberId));
-    return t('board.line', {
-      rank,
-      name: userText(row.name),
-      points: row.points,
-      accuracy: formatShare(acc.right, acc.total, locale),
-      streak,
-    });
-  };
-  return { top, line, lines: competitionRanks(top).map(({ rank, row }) => line(rank, row)) };
+  return new Map([...histories].map(([id, days]) => [id, currentStreak(days)]));
 }
 
-/** Top 10 of the period with points, accuracy and streak; the caller's own line when outside the top 10. */
-export function renderLeaderboard(engine: QuizEngine, request: QuizRequest, period: Period): OutMessage {
-  const { actor, t, locale, timezone } = request;
-  const { repos, clock } = engine.deps;
-  const who = request.who();
-  const range = periodRange(period, clock.now(), timezone);
-  const label = t(PERIOD_LABEL[period]);
-  const { top, line, lines } = boardOf(engine, who.communityId, range, t, locale);
-  if (top.length === 0) return { text: t('board.empty', { period: label }) };
-  if (!top.some((r) => r.memberId === who.memberId)) {
-    const mine = repos.scores.standing(who.communityId, who.memberId, range);
-    lines.push('…');
-    lines.push(
-      mine.rank
-        ? line(mine.rank, { memberId: who.memberId, name: actor.name, points: mine.points })
-        : t('board.notRanked'),
-    );
+/** /stats of a member: points and rank this week and overall, accuracy (per lesson too), streaks, reviews due. */
+export function loadStats(
+  repos: Pick<Repositories, 'scores' | 'quiz' | 'practice' | 'reflections'>,
+  questions: readonly { id: string; lesson: number }[],
+  communityId: number,
+  member: { id: number; displayName: string },
+  now: Date,
+  timezone: string,
+): MemberStats {
+  const answers = repos.scores.answersOf(member.id);
+  const lessonOf = new Map(questions.map((q) => [q.id, q.lesson]));
+  const perLesson = new Map<number, { lesson: number; right: number; total: number }>();
+  for (const a of answers) {
+    const lesson = lessonOf.get(a.questionId);
+    if (lesson === undefined) continue;
+    const entry = perLesson.get(lesson) ?? { lesson, right: 0, total: 0 };
+    entry.total++;
+    if (a.correct) entry.right++;
+    perLesson.set(lesson, entry);
   }
-  return { title: t('board.title', { period: label }), text: lines.join('\n') };
+  const history = repos.quiz.dailyHistory(communityId, member.id);
+  return {
+    name: member.displayName,
+    week: repos.scores.standing(communityId, member.id, periodRange('week', now, timezone)),
+    all: repos.scores.standing(communityId, member.id, {}),
+    right: answers.filter((a) => a.correct).length,
+    total: answers.length,
+    perLesson: [...perLesson.values()].sort((a, b) => a.lesson - b.lesson),
+    streak: { current: currentStreak(history), best: bestStreak(history) },
+    due: repos.practice.countDue(member.id, now),
+    reflections: repos.reflections.countByMember(member.id),
+  };
 }
 
-/** The final board of a week, posted by the scheduler. */
+/**
+ * The final board of a week, for the scheduler: kept with the signature it calls while src/scheduler moves to
+ * loadBoard + renderFinalWeekBoard itself. Only `quiz.deps.repos` is read.
+ */
 export function renderWeeklyBoard(
-  engine: QuizEngine,
+  quiz: { deps: { repos: BoardRepos } },
   communityId: number,
   range: Range,
   t: Translate,
   locale: Locale,
 ): OutMessage {
-  const { top, lines } = boardOf(engine, communityId, range, t, locale);
-  return {
-    title: t('sched.boardTitle'),
-    text: top.length ? lines.join('\n') : t('board.empty', { period: t('board.week') }),
-  };
-}
-
-/** Points, rank, accuracy (overall and per lesson), streaks and reviews due of a member (the caller by default). */
-export function renderStats(
-  engine: QuizEngine,
-  request: QuizRequest,
-  target: string | undefined,
-): OutMessage {
-  const { actor, t, locale, timezone } = request;
-  const { repos, clock } = engine.deps;
-  const who = request.who();
-  const member = target
-    ? repos.communities.findMember(who.communityId, target)
-    : repos.communities.findMember(who.communityId, actor.id);
-  if (!member) throw new UserError('unknown-member', t('stats.unknownMember'));
-  const now = clock.now();
-  const week = repos.scores.standing(who.communityId, member.id, periodRange('week', now, timezone));
-  const all = repos.scores.standing(who.communityId, member.id, {});
-  const answers = repos.scores.answersOf(member.id);
-  const right = answers.filter((a) => a.correct).length;
-  const perLesson = new Map<number, { right: number; total: number }>();
-  for (const a of answers) {
-    const lesson = engine.questions.get(a.questionId)?.lesson;
-    if (lesson === undefined) continue;
-    const entry = perLesson.get(lesson) ?? { right: 0, total: 0 };
-    entry.total++;
-    if (a.correct) entry.right++;
-    perLesson.set(lesson, entry);
-  }
-  const history = repos.quiz.dailyHistory(who.communityId, member.id);
-  const rank = (r?: number) => (r ? `#${r}` : t('stats.unranked'));
-  const fields: Field[] = [
-    {
-      name: t('stats.points'),
-      value: t('stats.pointsValue', { week: week.points, all: all.points }),
-      inline: true,
-    },
-    {
-      name: t('stats.rank'),
-      value: t('stats.rankValue', { week: rank(week.rank), all: rank(all.rank) }),
-      inline: true,
-    },
-    {
-      name: t('stats.accuracy'),
-      value: answers.length
-        ? t('stats.accuracyValue', {
-            share: formatShare(right, answers.length, locale),
-            right,
-            total: answers.length,
-          })
-        : t('stats.noAnswers'),
-    },
-    {
-      name: t('stats.streak'),
-      value: t('stats.streakValue', { current: currentStreak(history), best: bestStreak(history) }),
-      inline: true,
-    },
-    { name: t('stats.due'), value: String(repos.practice.countDue(member.id, now)), inline: true },
-    { name: t('stats.reflections'), value: String(repos.reflections.countByMember(member.id)), inline: true },
-  ];
-  if (perLesson.size) {
-    const lines = [...perLesson.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([lesson, s]) => `${lesson}: ${formatShare(s.right, s.total, locale)} (${s.right}/${s.total})`);
-    fields.push({ name: t('stats.perLesson'), value: lines.join('\n') });
-  }
-  return { title: t('stats.title', { name: userText(member.displayName) }), fields, ephemeral: true };
+  return renderFinalWeekBoard(loadBoard(quiz.deps.repos, communityId, range), t, locale);
 }

@@ -1,10 +1,11 @@
 // Question instances and answers. recordAnswer is the exactly-once heart: in one synchronous transaction it inserts
 // the answer (the UNIQUE pair keeps only a member's first), asks the caller what it is worth, and books the points.
-import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../open.ts';
 import { writtenRow } from '../rows.ts';
 import { answers, type QuestionInstanceRow, questionInstances } from '../schema.ts';
 import type { WriteBatcher } from '../write-batcher.ts';
+import type { DailyDay } from '../../core/streaks.ts';
 import type { Award, ScoreRepository } from './scores.ts';
 
 export type InstanceKind = QuestionInstanceRow['kind'];
@@ -245,6 +246,41 @@ export function quizRepository(db: Db, scores: Pick<ScoreRepository, 'book'>, ba
       return dailyHistoryQuery
         .all({ communityId, memberId, beforeDay })
         .map((r) => ({ day: r.day ?? '', right: r.correct === true }));
+    },
+
+    /** dailyHistory of several members at once, in one statement (the streaks of a board). */
+    dailyHistories(communityId: number, memberIds: readonly number[]): Map<number, DailyDay[]> {
+      if (memberIds.length === 0) return new Map();
+      const rows = db
+        .select({
+          id: questionInstances.id,
+          day: questionInstances.dayKey,
+          memberId: answers.memberId,
+          correct: answers.correct,
+        })
+        .from(questionInstances)
+        .leftJoin(
+          answers,
+          and(eq(answers.instanceId, questionInstances.id), inArray(answers.memberId, [...memberIds])),
+        )
+        .where(
+          and(
+            eq(questionInstances.communityId, communityId),
+            eq(questionInstances.kind, 'daily'),
+            lt(questionInstances.dayKey, '9999-12-31'),
+          ),
+        )
+        .all();
+      // One row per instance and answering member (or one without a member): every instance counts for everyone.
+      const days = new Map<number, string>();
+      const right = new Set<string>();
+      for (const r of rows) {
+        days.set(r.id, r.day ?? '');
+        if (r.correct) right.add(`${r.memberId}:${r.id}`);
+      }
+      return new Map(
+        memberIds.map((m) => [m, [...days].map(([id, day]) => ({ day, right: right.has(`${m}:${id}`) }))]),
+      );
     },
   };
 }

@@ -23,6 +23,9 @@ export interface BoardRow {
   points: number;
 }
 
+/** A board row with the member's right and total answers in the same period. */
+export type BoardTally = BoardRow & { right: number; total: number };
+
 /** Write transactions take the write lock up front: no lock upgrade (and SQLITE_BUSY) halfway through. */
 export const IMMEDIATE = { behavior: 'immediate' } as const;
 
@@ -32,6 +35,12 @@ const inRange = (range: Range) =>
   and(
     range.start ? gte(scoreEvents.createdAt, range.start) : undefined,
     range.end ? lt(scoreEvents.createdAt, range.end) : undefined,
+  );
+
+const answeredInRange = (range: Range) =>
+  and(
+    range.start ? gte(answers.answeredAt, range.start) : undefined,
+    range.end ? lt(answers.answeredAt, range.end) : undefined,
   );
 
 export function scoreRepository(db: Db) {
@@ -94,6 +103,27 @@ export function scoreRepository(db: Db) {
       .where(and(eq(scoreEvents.communityId, communityId), isNull(scoreEvents.voidId), inRange(range)))
       .groupBy(scoreEvents.memberId);
 
+  /** The top `limit` of a period, highest first (ties by name), with points > 0; all time from the kept totals. */
+  const topOf = (communityId: number, range: Range, limit: number) => {
+    if (!range.start && !range.end) {
+      return db
+        .select({ memberId: memberTotals.memberId, name: members.displayName, points: memberTotals.points })
+        .from(memberTotals)
+        .innerJoin(members, eq(members.id, memberTotals.memberId))
+        .where(and(eq(memberTotals.communityId, communityId), gt(memberTotals.points, 0)))
+        .orderBy(desc(memberTotals.points), members.displayName)
+        .limit(limit);
+    }
+    const totals = periodTotals(communityId, range).as('totals');
+    return db
+      .select({ memberId: totals.memberId, name: members.displayName, points: totals.points })
+      .from(totals)
+      .innerJoin(members, eq(members.id, totals.memberId))
+      .where(gt(totals.points, 0))
+      .orderBy(desc(totals.points), members.displayName)
+      .limit(limit);
+  };
+
   return {
     book,
 
@@ -103,24 +133,24 @@ export function scoreRepository(db: Db) {
 
     /** The top `limit` members of a period, highest first (ties by name), with points > 0. */
     top(communityId: number, range: Range, limit = 10): BoardRow[] {
-      if (!range.start && !range.end) {
-        return db
-          .select({ memberId: memberTotals.memberId, name: members.displayName, points: memberTotals.points })
-          .from(memberTotals)
-          .innerJoin(members, eq(members.id, memberTotals.memberId))
-          .where(and(eq(memberTotals.communityId, communityId), gt(memberTotals.points, 0)))
-          .orderBy(desc(memberTotals.points), members.displayName)
-          .limit(limit)
-          .all();
-      }
-      const totals = periodTotals(communityId, range).as('totals');
+      return topOf(communityId, range, limit).all();
+    },
+
+    /** The top `limit` of a period with their right and total answers in it, in one statement (the boards). */
+    board(communityId: number, range: Range, limit = 10): BoardTally[] {
+      const top = topOf(communityId, range, limit).as('top');
       return db
-        .select({ memberId: totals.memberId, name: members.displayName, points: totals.points })
-        .from(totals)
-        .innerJoin(members, eq(members.id, totals.memberId))
-        .where(gt(totals.points, 0))
-        .orderBy(desc(totals.points), members.displayName)
-        .limit(limit)
+        .select({
+          memberId: top.memberId,
+          name: top.name,
+          points: top.points,
+          right: sql<number>`coalesce(sum(${answers.correct}), 0)`,
+          total: sql<number>`count(${answers.id})`,
+        })
+        .from(top)
+        .leftJoin(answers, and(eq(answers.memberId, top.memberId), answeredInRange(range)))
+        .groupBy(top.memberId)
+        .orderBy(desc(top.points), top.name)
         .all();
     },
 
@@ -198,13 +228,7 @@ export function scoreRepository(db: Db) {
           total: sql<number>`count(*)`,
         })
         .from(answers)
-        .where(
-          and(
-            inArray(answers.memberId, memberIds),
-            range.start ? gte(answers.answeredAt, range.start) : undefined,
-            range.end ? lt(answers.answeredAt, range.end) : undefined,
-          ),
-        )
+        .where(and(inArray(answers.memberId, memberIds), answeredInRange(range)))
         .groupBy(answers.memberId)
         .all();
       return new Map(rows.map((r) => [r.memberId, { right: r.right, total: r.total }]));
