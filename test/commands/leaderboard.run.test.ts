@@ -1,39 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import leaderboard from '../../commands/leaderboard.ts';
 import { userText } from '../../src/core/message.ts';
-import type { BoardRow } from '../../src/db/repos/scores.ts';
+import type { BoardTally } from '../../src/db/repos/scores.ts';
 import { ANA, BRUNO, COMMUNITY_ID, fakeContext } from './fake-context.ts';
 
 // NOW is Monday 09:00 in São Paulo (UTC-3): the week started at 00:00 local, the month on the 1st.
 const WEEK = { start: new Date('2026-11-23T03:00:00Z'), end: new Date('2026-11-30T03:00:00Z') };
 const MONTH = { start: new Date('2026-11-01T03:00:00Z'), end: new Date('2026-12-01T03:00:00Z') };
 
-const CARLA = { memberId: 9, name: 'Carla', points: 30 };
-const top: BoardRow[] = [
-  { memberId: BRUNO.id, name: BRUNO.displayName, points: 40 },
+const CARLA = { memberId: 9, name: 'Carla', points: 30, right: 1, total: 3 };
+// The board query brings each line's points and answers in the period.
+const top: BoardTally[] = [
+  { memberId: BRUNO.id, name: BRUNO.displayName, points: 40, right: 3, total: 4 },
   CARLA,
-  { memberId: 10, name: 'Davi', points: 30 },
+  { memberId: 10, name: 'Davi', points: 30, right: 0, total: 0 },
 ];
-const accuracy = new Map([
-  [BRUNO.id, { right: 3, total: 4 }],
-  [CARLA.memberId, { right: 1, total: 3 }],
-]);
+const noStreaks = () => new Map();
 
 describe('/leaderboard run()', () => {
   it('ranks the top of the week with points, accuracy and streak, ties sharing a rank, for everyone', async () => {
     const fake = fakeContext(leaderboard, {
       actor: { id: BRUNO.externalId, name: BRUNO.displayName },
       repos: {
-        scores: { top: () => top, accuracy: () => accuracy },
+        scores: { board: () => top },
         quiz: {
-          dailyHistory: (_community, memberId) =>
-            memberId === BRUNO.id
-              ? [
+          dailyHistories: () =>
+            new Map([
+              [
+                BRUNO.id,
+                [
                   { day: '2026-11-19', right: false },
                   { day: '2026-11-20', right: true },
                   { day: '2026-11-23', right: true },
-                ]
-              : [],
+                ],
+              ],
+            ]),
         },
       },
     });
@@ -48,15 +49,21 @@ describe('/leaderboard run()', () => {
         ].join('\n'),
       },
     ]);
-    expect(fake.callsTo('repos.scores.top')).toEqual([[COMMUNITY_ID, WEEK, 10]]);
-    expect(fake.callsTo('repos.scores.accuracy')[0]).toEqual([[BRUNO.id, CARLA.memberId, 10], WEEK]);
+    expect(fake.callsTo('repos.scores.board')).toEqual([[COMMUNITY_ID, WEEK, 10]]);
+    // One streak query for all the lines.
+    expect(fake.callsTo('repos.quiz.dailyHistories')).toEqual([
+      [COMMUNITY_ID, [BRUNO.id, CARLA.memberId, 10]],
+    ]);
     // The caller is in the top: no line of their own.
     expect(fake.callsTo('repos.scores.standing')).toEqual([]);
   });
 
   it('adds the caller’s own line below the top when they are outside it', async () => {
     const fake = fakeContext(leaderboard, {
-      repos: { scores: { top: () => top, standing: () => ({ points: 5, rank: 14 }) } },
+      repos: {
+        scores: { board: () => top, standing: () => ({ points: 5, rank: 14 }), accuracy: () => new Map() },
+        quiz: { dailyHistories: noStreaks },
+      },
     });
     const [board] = await fake.run();
     expect(board!.text!.split('\n').slice(-2)).toEqual([
@@ -67,25 +74,38 @@ describe('/leaderboard run()', () => {
   });
 
   it('tells the caller they have not scored when they are outside the top with no points', async () => {
-    const [board] = await fakeContext(leaderboard, { repos: { scores: { top: () => top } } }).run();
+    const [board] = await fakeContext(leaderboard, {
+      repos: {
+        scores: { board: () => top, standing: () => ({ points: 0 }) },
+        quiz: { dailyHistories: noStreaks },
+      },
+    }).run();
     expect(board!.text!.split('\n').slice(-2)).toEqual(['…', 'You have not scored in this period yet.']);
   });
 
   it('ranks the month or all time when asked', async () => {
     const month = fakeContext(leaderboard, {
       args: { period: 'month' },
-      repos: { scores: { top: () => top } },
+      repos: {
+        scores: { board: () => top, standing: () => ({ points: 0 }) },
+        quiz: { dailyHistories: noStreaks },
+      },
     });
     expect((await month.run())[0]?.title).toBe('🏅 Leaderboard — this month');
-    expect(month.callsTo('repos.scores.top')).toEqual([[COMMUNITY_ID, MONTH, 10]]);
-    const all = fakeContext(leaderboard, { args: { period: 'all' }, locale: 'pt-BR' });
+    expect(month.callsTo('repos.scores.board')).toEqual([[COMMUNITY_ID, MONTH, 10]]);
+    const all = fakeContext(leaderboard, {
+      args: { period: 'all' },
+      locale: 'pt-BR',
+      repos: { scores: { board: () => [] }, quiz: { dailyHistories: noStreaks } },
+    });
     await all.run();
-    expect(all.callsTo('repos.scores.top')).toEqual([[COMMUNITY_ID, {}, 10]]);
+    expect(all.callsTo('repos.scores.board')).toEqual([[COMMUNITY_ID, {}, 10]]);
   });
 
   it('invites a quiz when nobody has scored in the period', async () => {
-    expect(await fakeContext(leaderboard).run()).toEqual([
-      { text: 'Nobody has scored this week yet. How about a /quiz?' },
-    ]);
+    const empty = fakeContext(leaderboard, {
+      repos: { scores: { board: () => [] }, quiz: { dailyHistories: noStreaks } },
+    });
+    expect(await empty.run()).toEqual([{ text: 'Nobody has scored this week yet. How about a /quiz?' }]);
   });
 });
