@@ -1,5 +1,6 @@
 // Each /config setting's definition on its own: parse and refuse, what it stores, what "Done: …" and the table say.
 // No app boot: a community row, the real content and words, and a fixed clock.
+import { COMMUNITY } from './fake-context.ts';
 import { describe, expect, it } from 'vitest';
 import {
   renderSettings,
@@ -18,23 +19,7 @@ import { CONTENT_DIR } from '../helpers.ts';
 
 const content = loadContentStore(CONTENT_DIR);
 const now = new Date('2026-11-22T15:00:00Z');
-const community: CommunityRow = {
-  id: 1,
-  platform: 'shell',
-  externalId: 'local',
-  name: null,
-  timezone: null,
-  locale: null,
-  announceChannelId: null,
-  quizTime: '09:00',
-  quizDays: [1, 2, 3, 4, 5],
-  agendaLeadMinutes: 1440,
-  reminderLeadsMinutes: [60],
-  paused: false,
-  firstClass: null,
-  activeSince: null,
-  createdAt: new Date('2026-11-01T12:00:00Z'),
-};
+const community: CommunityRow = { ...COMMUNITY, id: 1, platform: 'shell', externalId: 'local' };
 const envIn = (locale: Locale = 'pt-BR', timezone = 'America/Sao_Paulo'): SettingEnv => ({
   t: translator(locale),
   locale,

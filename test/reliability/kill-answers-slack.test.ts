@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.ts';
-import { ledgerOf } from './ledger.ts';
+import { dailyAnswerers, ledgerOf } from './ledger.ts';
 import { kill9 } from '../e2e/discord/bot-process.ts';
 import { startSlackBot } from '../e2e/slack/bot-process.ts';
 import { FakeSlack, type FakeSlackUser } from '../e2e/slack/fake-slack.ts';
@@ -72,14 +72,7 @@ describe('kill -9 during a burst of Slack clicks', () => {
     cleanups.push(() => {
       read.close();
     });
-    const answered = new Set(
-      read
-        .prepare(
-          "select m.external_id from answers a join members m on m.id = a.member_id join question_instances q on q.id = a.instance_id where q.kind = 'daily'",
-        )
-        .pluck()
-        .all() as string[],
-    );
+    const answered = dailyAnswerers(read);
     const lost = seen.filter((id) => !answered.has(id));
 
     // Everyone clicks again (new action_ts, as a person clicking again): first answers stand, nothing booked twice.

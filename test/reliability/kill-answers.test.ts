@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.ts';
-import { ledgerOf } from './ledger.ts';
+import { dailyAnswerers, ledgerOf } from './ledger.ts';
 import { callbackOf, kill9, startBot } from '../e2e/discord/bot-process.ts';
 import { FakeDiscord, type FakeUser, tokenOf } from '../e2e/discord/fake-discord.ts';
 
@@ -54,14 +54,7 @@ describe('kill -9 during a burst of answers', () => {
     cleanups.push(() => {
       read.close();
     });
-    const answered = new Set(
-      read
-        .prepare(
-          "select m.external_id from answers a join members m on m.id = a.member_id join question_instances q on q.id = a.instance_id where q.kind = 'daily'",
-        )
-        .pluck()
-        .all() as string[],
-    );
+    const answered = dailyAnswerers(read);
     const found = acknowledged.filter((id) => answered.has(id)).length;
 
     // Everyone clicks again (as users do when the bot was down): first answers stand, nothing is booked twice.

@@ -12,3 +12,15 @@ export function ledgerOf(read: Database.Database) {
     dailyEvents: count("select count(*) from score_events where kind = 'daily'"),
   };
 }
+
+/** The platform ids of members with an answer to a daily question. */
+export function dailyAnswerers(read: Database.Database): Set<string> {
+  return new Set(
+    read
+      .prepare(
+        "select m.external_id from answers a join members m on m.id = a.member_id join question_instances q on q.id = a.instance_id where q.kind = 'daily'",
+      )
+      .pluck()
+      .all() as string[],
+  );
+}
