@@ -8,7 +8,7 @@ import { formatDateTime } from '../src/core/format-time.ts';
 import { matchLocale, type Locale, type MessageKey, type Translate } from '../src/core/i18n.ts';
 import { channelMention, type OutMessage } from '../src/core/message.ts';
 import { formatLead, parseLead } from '../src/core/schedule-plan.ts';
-import { isRealLocalDate, isValidTimeZone } from '../src/core/time.ts';
+import { isRealLocalDate, isValidTimeZone, LOCAL_DATE_TIME } from '../src/core/time.ts';
 import { formatWeekdays, parseWeekdays } from '../src/core/weekdays.ts';
 import type { CommunityRepository } from '../src/db/repos/communities.ts';
 import type { CommunityRow, ScheduledRunRow } from '../src/db/schema.ts';
@@ -149,7 +149,7 @@ export const SETTINGS = {
       if (!isRealLocalDate(typed)) throw bad();
       const first = DateTime.fromISO(typed.replace(' ', 'T'), { zone: timezone });
       // Typed in the community's time, stored in the course's, where the calendar is built.
-      const firstClass = first.setZone(content.course.timezone).toFormat("yyyy-MM-dd'T'HH:mm");
+      const firstClass = first.setZone(content.course.timezone).toFormat(LOCAL_DATE_TIME);
       if (!first.isValid || !isRealLocalDate(firstClass)) throw bad();
       return { firstClass, startsAt: first.toJSDate() };
     },

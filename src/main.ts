@@ -13,10 +13,7 @@ import { createLogger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import type { PlatformAdapter } from './platforms/adapter.ts';
 import { SHELL_COMMUNITY, ShellAdapter } from './platforms/shell/shell.ts';
-import { courseOverNotice, parseStart, startArgument } from './shell-start.ts';
-import { formatDateTime } from './core/format-time.ts';
-import { translator } from './core/i18n.ts';
-import { DateTime } from 'luxon';
+import { courseOverNotice, parseStart, rewindRefusal, startArgument } from './shell-start.ts';
 import { PlatformSupervisor } from './platforms/supervisor.ts';
 
 function fail(message: string): never {
@@ -96,20 +93,11 @@ if (config.slack) {
   );
 }
 
-/** Why the shell's clock may not go back to `target`: posts planned after it would never run again. */
-function rewindRefusal(target: Date): string | undefined {
-  const latest = app.repos.runs.latestScheduledFor();
-  if (!latest || latest <= target) return undefined;
-  const t = translator(config.locale);
-  return t('shell.clockNoRewind', {
-    time: formatDateTime(target, config.timezone, config.locale),
-    iso: DateTime.fromJSDate(target, { zone: config.timezone }).toFormat("yyyy-MM-dd'T'HH:mm"),
-    latest: formatDateTime(latest, config.timezone, config.locale),
-  });
-}
+const refusalToRewind = (target: Date) =>
+  rewindRefusal(target, app.repos.runs.latestScheduledFor(), config.timezone, config.locale);
 
 async function rewindShell(target: Date): Promise<string | undefined> {
-  const refused = rewindRefusal(target);
+  const refused = refusalToRewind(target);
   if (refused) return refused;
   shellClock!.set(target);
   await app.scheduler.tick();
@@ -117,7 +105,7 @@ async function rewindShell(target: Date): Promise<string | undefined> {
 }
 
 // Starting the shell clock before posts this database already planned would skip them: say so and stop.
-const refusedStart = start && rewindRefusal(start);
+const refusedStart = start && refusalToRewind(start);
 if (refusedStart) {
   await app.close();
   fail(refusedStart);

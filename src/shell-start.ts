@@ -4,9 +4,7 @@ import { DateTime } from 'luxon';
 import type { ContentStore } from './content/store.ts';
 import { formatDateTime } from './core/format-time.ts';
 import { type Locale, translator } from './core/i18n.ts';
-import { isRealLocalDate, parseClockTarget } from './core/time.ts';
-
-const LOCAL = "yyyy-MM-dd'T'HH:mm";
+import { isRealLocalDate, LOCAL_DATE_TIME, parseClockTarget } from './core/time.ts';
 
 /** The `--at <when>` of the command line (also `--at=<when>`), else `fallback`; other arguments are refused. */
 export function startArgument(argv: readonly string[], fallback?: string): string | undefined {
@@ -44,13 +42,31 @@ export function courseOverNotice(
   const last = schedule.at(-1);
   if (!first || !last || last.endsAt > now) return undefined;
   const firstLocal = DateTime.fromJSDate(first.startsAt, { zone: timezone });
-  const at = firstLocal.minus({ days: 1 }).set({ hour: 8, minute: 0 }).toFormat(LOCAL);
+  const at = firstLocal.minus({ days: 1 }).set({ hour: 8, minute: 0 }).toFormat(LOCAL_DATE_TIME);
   // The next class day of the course's weekday, at least a day ahead, at its time.
   let nextDay = DateTime.fromJSDate(now, { zone: timezone })
     .plus({ days: 1 })
     .set({ hour: firstLocal.hour, minute: firstLocal.minute });
   while (nextDay.weekday !== firstLocal.weekday) nextDay = nextDay.plus({ days: 1 });
-  const next = nextDay.toFormat(LOCAL);
+  const next = nextDay.toFormat(LOCAL_DATE_TIME);
   const t = translator(locale);
   return t('shell.courseOver', { last: formatDateTime(last.startsAt, timezone, locale), at, next });
+}
+
+/**
+ * Why the shell's clock may not go back to `target`: a post this database already planned after it would never run
+ * again (its run is claimed). `latest` is the latest planned post, if any.
+ */
+export function rewindRefusal(
+  target: Date,
+  latest: Date | undefined,
+  timezone: string,
+  locale: Locale,
+): string | undefined {
+  if (!latest || latest <= target) return undefined;
+  return translator(locale)('shell.clockNoRewind', {
+    time: formatDateTime(target, timezone, locale),
+    iso: DateTime.fromJSDate(target, { zone: timezone }).toFormat(LOCAL_DATE_TIME),
+    latest: formatDateTime(latest, timezone, locale),
+  });
 }

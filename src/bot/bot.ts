@@ -3,6 +3,7 @@
 import { isUserError, UserError } from '../core/errors.ts';
 import { type Locale, type Translate, translator } from '../core/i18n.ts';
 import { type OutMessage, toMessages } from '../core/message.ts';
+import { type Voice, voiceOf } from '../core/voice.ts';
 import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { QuizEngine, Who } from '../quiz/engine.ts';
@@ -79,14 +80,14 @@ export class Bot {
     try {
       // The community is looked up once per event; its row decides locale, timezone and calendar.
       const community = this.communityOf(event);
-      const locale = this.localeOf(event, community);
-      t = translator(locale);
+      const voice = this.voiceOf(event, community);
+      t = voice.t;
       if (event.kind === 'command' || event.kind === 'action') this.checkRate(event, t);
       switch (event.kind) {
         case 'command':
-          return toMessages(await this.runCommand(event, this.baseContext(event, community, locale, t)));
+          return toMessages(await this.runCommand(event, this.baseContext(event, community, voice)));
         case 'action':
-          return toMessages(await this.runAction(event, this.baseContext(event, community, locale, t)));
+          return toMessages(await this.runAction(event, this.baseContext(event, community, voice)));
         case 'message':
           return [];
         case 'autocomplete':
@@ -115,11 +116,10 @@ export class Bot {
     const command = this.byName.get(event.name);
     if (!command?.autocomplete) return [];
     const community = this.communityOf(event);
-    const locale = this.localeOf(event, community);
     try {
       return command
         .autocomplete(
-          this.baseContext(event, community, locale, translator(locale)),
+          this.baseContext(event, community, this.voiceOf(event, community)),
           event.option,
           event.partial,
         )
@@ -165,9 +165,10 @@ export class Bot {
       throw new UserError('rate-limited', t('error.rateLimited', { seconds: verdict.retryAfterSeconds }));
   }
 
-  /** The user's own locale, else the community's, else the bot's default. */
-  private localeOf(event: InboundEvent, community: CommunityView | undefined): Locale {
-    return event.actor.locale ?? community?.locale ?? this.deps.defaultLocale;
+  /** The user's own locale, else the community's, else the bot's default; the community's timezone likewise. */
+  private voiceOf(event: InboundEvent, community: CommunityView | undefined): Voice {
+    const { defaultLocale: locale, defaultTimezone: timezone } = this.deps;
+    return voiceOf(community, { locale, timezone }, event.actor.locale);
   }
 
   /** The community row of the event's place, if it exists yet (its own timezone and locale win over defaults). */
@@ -178,16 +179,15 @@ export class Bot {
   private baseContext(
     event: InboundEvent,
     community: CommunityView | undefined,
-    locale: Locale,
-    t: Translate,
+    { locale, timezone, t }: Voice,
   ): BaseContext {
-    const { content, repos, quiz, scheduler, clock, commands, defaultTimezone } = this.deps;
+    const { content, repos, quiz, scheduler, clock, commands } = this.deps;
     let who: Who | undefined;
     return {
       actor: event.actor,
       place: event.place,
       locale,
-      timezone: community?.timezone ?? defaultTimezone,
+      timezone,
       schedule: content.scheduleFor(community?.firstClass),
       t,
       now: clock.now(),

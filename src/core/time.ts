@@ -36,6 +36,9 @@ export function parseClockTarget(text: string, now: Date, timezone: string): Dat
   return dt.isValid ? dt.toJSDate() : undefined;
 }
 
+/** How course files and settings write a local date and time (luxon format): 2026-11-10T19:00. */
+export const LOCAL_DATE_TIME = "yyyy-MM-dd'T'HH:mm";
+
 /** Years a course date may fall in: anything outside is a typo (0000, 20260), not a class. */
 export const COURSE_YEARS = { min: 2000, max: 2100 } as const;
 

@@ -5,8 +5,9 @@ import type { BankQuestion } from '../content/schemas.ts';
 import { taughtLessons } from '../core/calendar.ts';
 import type { Destination, Poster } from '../core/destination.ts';
 import type { Actor, Place, Platform } from '../core/events.ts';
-import { type Locale, type Translate, translator } from '../core/i18n.ts';
+import type { Locale, Translate } from '../core/i18n.ts';
 import { requireLesson } from '../core/lesson-lookup.ts';
+import { type Voice, voiceOf } from '../core/voice.ts';
 import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { QuestionInstanceRow } from '../db/schema.ts';
@@ -56,10 +57,8 @@ export class QuizKit {
   }
 
   /** How a community reads time and words: its own timezone and locale, else the bot's defaults. */
-  voice(communityId: number): { timezone: string; locale: Locale; t: Translate } {
-    const community = this.deps.repos.communities.byId(communityId);
-    const locale = (community?.locale as Locale | null | undefined) ?? this.deps.locale;
-    return { timezone: community?.timezone ?? this.deps.timezone, locale, t: translator(locale) };
+  voice(communityId: number): Voice {
+    return voiceOf(this.deps.repos.communities.byId(communityId), this.deps);
   }
 
   /** The community and member rows for an actor at a place, created on first contact. */

@@ -1,7 +1,8 @@
 // Where and how a community's scheduled posts go out, resolved in one place: its announcement channel, its language
 // and its timezone (the deployment's defaults where the community set none).
 import type { Destination } from '../core/destination.ts';
-import { type Locale, type Translate, translator } from '../core/i18n.ts';
+import type { Locale, Translate } from '../core/i18n.ts';
+import { voiceOf } from '../core/voice.ts';
 import type { CommunityRow } from '../db/schema.ts';
 
 /** The deployment's language and timezone, for communities that chose none. */
@@ -24,15 +25,12 @@ export const timezoneOf = (community: Pick<CommunityRow, 'timezone'>, defaults: 
 
 /** Resolves a scheduled community (one with an announcement channel: `communities.scheduled()`). */
 export function audienceOf(community: CommunityRow, defaults: AudienceDefaults): Audience {
-  const locale = community.locale ?? defaults.locale;
   return {
     dest: {
       platform: community.platform,
       communityId: community.externalId,
       channelId: community.announceChannelId!,
     },
-    locale,
-    timezone: timezoneOf(community, defaults),
-    t: translator(locale),
+    ...voiceOf(community, defaults),
   };
 }
