@@ -7,6 +7,7 @@ import { liveRepository } from './repos/live.ts';
 import { practiceRepository } from './repos/practice.ts';
 import { quizRepository } from './repos/quiz.ts';
 import { reflectionRepository } from './repos/reflections.ts';
+import { reportRepository } from './repos/reports.ts';
 import { runRepository } from './repos/runs.ts';
 import { scoreRepository } from './repos/scores.ts';
 
@@ -20,6 +21,7 @@ export function createRepositories(db: Db, sqlite: Database.Database) {
     live: liveRepository(db),
     runs: runRepository(db),
     reflections: reflectionRepository(db),
+    reports: reportRepository(db),
   };
 }
 

@@ -285,3 +285,37 @@ export const healthProbe = sqliteTable('health_probe', {
   id: integer('id').primaryKey(),
   checkedAt: integer('checked_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/** Why a member reported a question (the form's choices). */
+export const REPORT_REASONS = ['wrong-key', 'ambiguous', 'typo', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/**
+ * A member's report of a problem with a question: one per member and question (UNIQUE); reporting again while it is
+ * open updates it, and reporting a resolved one reopens it. Monitors resolve reports; who and when is recorded.
+ */
+export const questionReports = sqliteTable(
+  'question_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    communityId: communityRef(),
+    memberId: memberRef(),
+    questionId: text('question_id').notNull(),
+    reason: text('reason', { enum: REPORT_REASONS }).notNull(),
+    /** The member's own words (bounded at the edge), or null. */
+    text: text('text'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    /** The platform user id of the monitor who resolved it. */
+    resolvedBy: text('resolved_by'),
+  },
+  (t) => [
+    uniqueIndex('question_reports_one_per_member').on(t.communityId, t.questionId, t.memberId),
+    index('question_reports_open')
+      .on(t.communityId, t.createdAt)
+      .where(sql`resolved_at IS NULL`),
+  ],
+);
+
+export type QuestionReportRow = typeof questionReports.$inferSelect;
