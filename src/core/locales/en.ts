@@ -169,7 +169,8 @@ export const en: Record<keyof typeof ptBR, string> = {
   'reflect.formTitle': 'Reflection — Lesson {number}',
   'reflect.formLabel': 'Your reflection',
   'reflect.formPlaceholder': 'What do you already know, what do you expect, what puzzles you?',
-  'discord.guildOnly': 'Turma works inside a server: use the commands in one of its channels.',
+  'discord.guildOnly':
+    'Turma’s commands work only inside a server: each server has its own group (points, agenda, announcements channel), and a direct message belongs to none. Use them in a channel of the group’s server.',
   'form.submit': 'Send',
   'form.close': 'Cancel',
   'reflect.how': 'Answer with /reflect <your text>. You can edit it until class starts.',
@@ -182,6 +183,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'help.title': 'Turma — what I can do',
   'help.intro': 'I am the study group bot. Commands:',
   'help.admin': '(admin)',
+  'help.monitorsSeeMore': 'Monitors (the community’s admins) also see the admin commands.',
   'help.footer': 'Tip: arguments are typed as in Slack, for example /glossary data drift.',
   'shell.only': 'only you',
   'shell.welcome': 'Turma (shell). You are {user} in #{channel}. Type /help, or !help for shell commands.',

@@ -168,7 +168,8 @@ export const ptBR = {
   'reflect.formTitle': 'Reflexão — Aula {number}',
   'reflect.formLabel': 'Sua reflexão',
   'reflect.formPlaceholder': 'O que você já sabe, o que espera da aula, o que te intriga?',
-  'discord.guildOnly': 'A Turma funciona dentro de um servidor: use os comandos em um dos canais dele.',
+  'discord.guildOnly':
+    'Os comandos da Turma funcionam só dentro de um servidor: cada servidor tem a sua turma (pontos, agenda, canal de avisos), e uma conversa direta não pertence a nenhuma. Use-os em um canal do servidor do grupo.',
   'form.submit': 'Enviar',
   'form.close': 'Cancelar',
   'reflect.how': 'Responda com /reflect <seu texto>. Você pode editar até a aula começar.',
@@ -181,6 +182,7 @@ export const ptBR = {
   'help.title': 'Turma — o que eu sei fazer',
   'help.intro': 'Sou o bot do grupo de estudos. Comandos disponíveis:',
   'help.admin': '(admin)',
+  'help.monitorsSeeMore': 'Monitores (admins da comunidade) veem também os comandos de administração.',
   'help.footer': 'Dica: os argumentos podem ser escritos como no Slack, por exemplo /glossary data drift.',
   'shell.only': 'só você',
   'shell.welcome':
