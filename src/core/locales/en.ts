@@ -180,6 +180,28 @@ export const en: Record<keyof typeof ptBR, string> = {
   'reflect.listTitle': '💭 Reflections for Lesson {number} ({count})',
   'reflect.listEmpty': 'Nobody has sent a reflection for Lesson {number} yet.',
   'reflect.tooShort': 'Write at least a few words ({min} characters).',
+  'home.title': '🏠 Your Turma, {name}',
+  'home.updated': 'Updated {time}; it updates again when you answer a question.',
+  'home.reviewsTitle': '🔁 Reviews',
+  'home.reviewsDue': 'Reviews to do now: **{count}**.',
+  'home.reviewsNone': 'No reviews due now: practise to see new questions from the lessons already taught.',
+  'home.practice': 'Practise now',
+  'home.practiceWhere': 'The question arrives in Turma’s Messages tab, for you only.',
+  'home.nextTitle': '📚 Next lesson',
+  'home.noNext': 'The course has ended: there is no next lesson.',
+  'home.reflect': 'Send reflection',
+  'home.dailyTitle': '☀️ Question of the day',
+  'home.dailyNone': 'There has been no question of the day in this community yet.',
+  'home.dailyOpen':
+    'The question of the day for Lesson {lesson} is open until {time}: answer it in the channel.',
+  'home.dailyRight': '✅ You got the last question of the day right (Lesson {lesson}), answering {choice}.',
+  'home.dailyWrongOpen':
+    '❌ You answered {choice} to the last question of the day (Lesson {lesson}); the answer comes at closing, {time}.',
+  'home.dailyWrongClosed':
+    '❌ You answered {choice} to the last question of the day (Lesson {lesson}); the right one was {answer}.',
+  'home.dailyMissed':
+    'You did not answer the last question of the day (Lesson {lesson}); the right one was {answer}.',
+  'home.dmFailed': 'I could not open a conversation with you to practise. Try /quiz in a channel.',
   'help.title': 'Turma — what I can do',
   'help.intro': 'I am the study group bot. Commands:',
   'help.admin': '(admin)',
