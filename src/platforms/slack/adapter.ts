@@ -168,6 +168,7 @@ export class SlackAdapter implements PlatformAdapter {
     if (
       !action ||
       action.type !== 'button' ||
+      typeof body.user?.id !== 'string' ||
       !this.seen.add(`${body.user.id}:${action.action_ts}:${action.action_id}`)
     )
       return ack();
