@@ -45,6 +45,9 @@ export interface SlackHomeOptions {
 }
 
 export class SlackHome {
+  /** Members whose home is being republished, and whether another answer came in meanwhile (bounded by them). */
+  private readonly refreshing = new Map<string, boolean>();
+
   constructor(private readonly opts: SlackHomeOptions) {}
 
   /** app_home_opened (Events API, acknowledged by bolt on arrival): publishes the member's home tab. */
@@ -70,12 +73,27 @@ export class SlackHome {
 
   /**
    * After an answer: republishes the member's home if they ever opened it. Fire-and-forget: it never delays the
-   * answer; a failure is logged and counted.
+   * answer; a failure is logged and counted. A burst of answers costs at most two publishes in a row per member (the
+   * one running, then one with the latest figures), never an older home published after a newer one.
    */
   refresh(client: WebClient, teamId: string, user: string): void {
-    void this.opts
-      .track(() => this.publish(client, teamId, user, 'onlyIfOpened'))
-      .catch((err: unknown) => this.failed(err, 'home', { user, team: teamId }));
+    const key = `${teamId}:${user}`;
+    if (this.refreshing.has(key)) {
+      this.refreshing.set(key, true);
+      return;
+    }
+    this.refreshing.set(key, false);
+    const run = async (): Promise<void> => {
+      try {
+        await this.publish(client, teamId, user, 'onlyIfOpened');
+      } catch (err) {
+        this.failed(err, 'home', { user, team: teamId });
+      }
+      if (!this.refreshing.get(key)) return void this.refreshing.delete(key);
+      this.refreshing.set(key, false);
+      return run();
+    };
+    void this.opts.track(run);
   }
 
   /** A click on one of the home's buttons (a view, not a message: no response_url). */

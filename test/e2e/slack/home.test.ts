@@ -158,6 +158,25 @@ describe('Slack App Home', () => {
     expect(publishes(bruno)).toHaveLength(0);
   });
 
+  it('coalesces a burst of answers: one publish waits for the running one, with the latest figures', async () => {
+    rig = await startSlackRig([ana]);
+    await openHome(ana);
+    await home(ana);
+    // The first refresh hangs while two more answers come in.
+    rig.fake.fault = (c) => (c.method === 'views.publish' ? 'hang' : undefined);
+    await answer(ana, await rig.command(ana, 'quiz'), true);
+    await home(ana, 1);
+    rig.fake.fault = undefined;
+    for (let i = 0; i < 2; i++) await answer(ana, await rig.command(ana, 'quiz'), true);
+    expect(count(rig.app, "select count(*) from score_events where kind = 'practice'")).toBe(3);
+    await settle();
+    expect(publishes(ana)).toHaveLength(2);
+    rig.fake.dropHung();
+    expect(textOf(await home(ana, 2))).toContain('3 nesta semana · 3 no total');
+    await settle();
+    expect(publishes(ana)).toHaveLength(3);
+  });
+
   it('logs a failed refresh and still answers (views.publish failing)', async () => {
     rig = await startSlackRig([ana]);
     await openHome(ana);
