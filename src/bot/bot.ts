@@ -12,7 +12,9 @@ import type { Logger } from '../log.ts';
 import type { CommandOutcome, Metrics } from '../metrics.ts';
 import type { ContentStore } from '../content/store.ts';
 import type { ActionContext, AutocompleteChoice, Command, CommandContext } from './command.ts';
-import type { InboundEvent } from '../core/events.ts';
+import type { Actor, InboundEvent, Place } from '../core/events.ts';
+import { renderHome } from '../core/home-render.ts';
+import { loadHome } from '../quiz/home.ts';
 import { coerceValues, parseTextArgs } from './options.ts';
 import { type RateLimit, RateLimiter } from '../core/rate-limit.ts';
 
@@ -155,6 +157,34 @@ export class Bot {
       payload: event.buttonId.slice(cut + 1),
     };
     return command.action(ctx);
+  }
+
+  /**
+   * The member's home (Slack's App Home tab) as neutral sections: points, rank, streak, reviews due, the next lesson
+   * and the last question of the day. Opening it is remembered (`remember`), and only the homes of members who
+   * opened theirs are rebuilt after an answer (`onlyIfOpened`: undefined for the others, at the cost of one look-up).
+   */
+  home(place: Place, actor: Actor, mode: 'remember' | 'onlyIfOpened'): OutMessage[] | undefined {
+    const { repos, quiz, content, clock } = this.deps;
+    const now = clock.now();
+    const who = quiz.identify(place, actor);
+    if (mode === 'onlyIfOpened' && !repos.homeViews.has(who.memberId)) return undefined;
+    if (mode === 'remember') repos.homeViews.opened(who.memberId, now);
+    const community = repos.communities.byId(who.communityId);
+    const { t, locale, timezone } = voiceOf(
+      community,
+      { locale: this.deps.defaultLocale, timezone: this.deps.defaultTimezone },
+      actor.locale,
+    );
+    const home = loadHome(
+      repos,
+      quiz.questions,
+      content.scheduleFor(community?.firstClass),
+      { ...who, name: actor.name },
+      now,
+      timezone,
+    );
+    return renderHome(home, { now, timezone, locale, t });
   }
 
   /** Per-user flood control on commands and clicks (a polite private refusal, nothing else happens). */

@@ -280,6 +280,17 @@ export type ScoreEventRow = typeof scoreEvents.$inferSelect;
 export type FsrsCardRow = typeof fsrsCards.$inferSelect;
 export type LiveSessionRow = typeof liveSessions.$inferSelect;
 
+/**
+ * Members who have opened their home (Slack's App Home tab): only their home is republished after an answer, so the
+ * cost of keeping homes fresh follows the members who look at one. At most one row per member.
+ */
+export const homeViews = sqliteTable('home_views', {
+  memberId: integer('member_id')
+    .primaryKey()
+    .references(() => members.id, { onDelete: 'cascade' }),
+  openedAt: integer('opened_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
 /** One row that /healthz rewrites, to prove the database still commits writes (a full disk or a read-only file fails it). */
 export const healthProbe = sqliteTable('health_probe', {
   id: integer('id').primaryKey(),

@@ -59,6 +59,23 @@ function currentStreaks(
   return new Map([...histories].map(([id, days]) => [id, currentStreak(days)]));
 }
 
+/** A member's points and rank this week and overall, daily streaks and reviews due: four indexed look-ups. */
+export function loadStanding(
+  repos: Pick<Repositories, 'scores' | 'quiz' | 'practice'>,
+  communityId: number,
+  memberId: number,
+  now: Date,
+  timezone: string,
+): Pick<MemberStats, 'week' | 'all' | 'streak' | 'due'> {
+  const history = repos.quiz.dailyHistory(communityId, memberId);
+  return {
+    week: repos.scores.standing(communityId, memberId, periodRange('week', now, timezone)),
+    all: repos.scores.standing(communityId, memberId, {}),
+    streak: { current: currentStreak(history), best: bestStreak(history) },
+    due: repos.practice.countDue(memberId, now),
+  };
+}
+
 /** /stats of a member: points and rank this week and overall, accuracy (per lesson too), streaks, reviews due. */
 export function loadStats(
   repos: Pick<Repositories, 'scores' | 'quiz' | 'practice' | 'reflections'>,
@@ -79,16 +96,16 @@ export function loadStats(
     if (a.correct) entry.right++;
     perLesson.set(lesson, entry);
   }
-  const history = repos.quiz.dailyHistory(communityId, member.id);
+  const { week, all, streak, due } = loadStanding(repos, communityId, member.id, now, timezone);
   return {
     name: member.displayName,
-    week: repos.scores.standing(communityId, member.id, periodRange('week', now, timezone)),
-    all: repos.scores.standing(communityId, member.id, {}),
+    week,
+    all,
     right: answers.filter((a) => a.correct).length,
     total: answers.length,
     perLesson: [...perLesson.values()].sort((a, b) => a.lesson - b.lesson),
-    streak: { current: currentStreak(history), best: bestStreak(history) },
-    due: repos.practice.countDue(member.id, now),
+    streak,
+    due,
     reflections: repos.reflections.countByMember(member.id),
   };
 }

@@ -30,6 +30,17 @@ describe('shell protocol (piped)', () => {
     expect(out.match(/página 1 de/g)).toHaveLength(2);
   });
 
+  it('/help lists the admin commands only after !admin on', async () => {
+    const out = await runShell(app, ['/help', '!admin on', '/help']);
+    const helps = out.split('Turma — o que eu sei fazer').slice(1);
+    expect(helps).toHaveLength(2);
+    expect(helps[0]).not.toContain('/config');
+    expect(helps[0]).toContain('Monitores (admins da comunidade) veem também os comandos de administração.');
+    expect(helps[1]).toContain('/config');
+    expect(helps[1]).toContain('/scores');
+    expect(helps[1]).not.toContain('Monitores (admins da comunidade)');
+  });
+
   it('switches user, channel and admin rights', async () => {
     const out = await runShell(app, [
       '!as bruno',

@@ -163,6 +163,27 @@ export function quizRepository(db: Db, scores: Pick<ScoreRepository, 'book'>, ba
         .get();
     },
 
+    /** The community's latest daily question and the member's answer to it, if any: two indexed look-ups. */
+    lastDaily(
+      communityId: number,
+      memberId: number,
+    ): { instance: QuestionInstanceRow; answer?: { choice: string; correct: boolean } } | undefined {
+      const instance = db
+        .select()
+        .from(questionInstances)
+        .where(and(eq(questionInstances.communityId, communityId), eq(questionInstances.kind, 'daily')))
+        .orderBy(desc(questionInstances.openedAt))
+        .limit(1)
+        .get();
+      if (!instance) return undefined;
+      const answer = db
+        .select({ choice: answers.choice, correct: answers.correct })
+        .from(answers)
+        .where(and(eq(answers.instanceId, instance.id), eq(answers.memberId, memberId)))
+        .get();
+      return answer ? { instance, answer } : { instance };
+    },
+
     /** Daily instances never closed (still open, or closing time passed while the bot was down). */
     unclosedDailies(): QuestionInstanceRow[] {
       return db

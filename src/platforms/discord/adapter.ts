@@ -19,7 +19,7 @@ import {
 } from 'discord.js';
 import type { Bot } from '../../bot/bot.ts';
 import type { InboundEvent } from '../../core/events.ts';
-import { type Locale, translator } from '../../core/i18n.ts';
+import { type Locale, matchLocale, translator } from '../../core/i18n.ts';
 import { hasForm, type OutMessage, plainUserText } from '../../core/message.ts';
 import { truncate } from '../../core/text.ts';
 import type { Logger } from '../../log.ts';
@@ -148,10 +148,10 @@ export class DiscordAdapter implements PlatformAdapter {
       if (!interaction.isRepliable()) return;
       const place = placeOf(interaction);
       if (!place) {
-        await interaction.reply({
-          content: translator(this.opts.locale)('discord.guildOnly'),
-          flags: MessageFlags.Ephemeral,
-        });
+        // Registered for servers only; a client that still sends one from a DM (an old registration, a user
+        // install) hears why, in the user's language.
+        const t = translator(matchLocale(interaction.locale) ?? this.opts.locale);
+        await interaction.reply({ content: t('discord.guildOnly'), flags: MessageFlags.Ephemeral });
         return;
       }
       let event: InboundEvent | undefined;

@@ -1,6 +1,9 @@
 // Slash-command registration payloads for Discord, built from the same command definitions as every platform:
 // names, pt-BR/en descriptions, option types, choices, autocomplete, and Manage Server for admin commands (which the
-// bot checks again on its side). Plain Discord API JSON (PUT /applications/{id}/commands).
+// bot checks again on its side), and where each command may be used: installed to servers only (GuildInstall) and run
+// in a server's channels only (Guild), said explicitly rather than left to Discord's defaults, which also allow bot
+// DMs and user installs. Plain Discord API JSON (PUT /applications/{id}/commands).
+import { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
 import type { Command, OptionSpec } from '../../bot/command.ts';
 
 /** Discord option types used here (API: ApplicationCommandOptionType). */
@@ -78,9 +81,15 @@ export interface DiscordCommandPayload {
   description_localizations: Record<string, string>;
   options: DiscordCommandOption[];
   default_member_permissions: string | null;
-  /** Guild channels only (interaction context 0). */
-  contexts: number[];
+  /** Where the command can be used: a server's channels only (InteractionContextType.Guild). */
+  contexts: InteractionContextType[];
+  /** How the app is installed for it: to a server (ApplicationIntegrationType.GuildInstall), not to a user. */
+  integration_types: ApplicationIntegrationType[];
 }
+
+/** Turma's commands read and write a community (a server): installed there and used there, nowhere else. */
+export const COMMAND_CONTEXTS = [InteractionContextType.Guild];
+export const COMMAND_INTEGRATION_TYPES = [ApplicationIntegrationType.GuildInstall];
 
 /** The pt-BR text is the default (the group's language); English users see the en one. */
 const localized = (text: { 'pt-BR': string; en: string }) => ({
@@ -134,7 +143,8 @@ export function buildCommandPayloads(commands: readonly Command[]): DiscordComma
       ...localized(command.description),
       options,
       default_member_permissions: command.adminOnly ? MANAGE_GUILD.toString() : null,
-      contexts: [0],
+      contexts: [...COMMAND_CONTEXTS],
+      integration_types: [...COMMAND_INTEGRATION_TYPES],
     };
   });
 }

@@ -21,9 +21,11 @@ import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
 import type { PlatformAdapter, PostedRef, PostTarget } from '../adapter.ts';
 import { createSlackApp } from './app.ts';
-import { ackAfter, formMeta, NOT_A_MEMBER, platformError } from './requests.ts';
+import { ackAfter, formMeta, replyAfterForm } from './requests.ts';
 import { placeOf, unescapeSlack } from './parse.ts';
 import { SlackUsers } from './users.ts';
+import { SlackHome } from './home.ts';
+import { isHomeButton } from '../../core/home-render.ts';
 import { escapeSlack, renderModalView, renderSlack, type SlackMessagePayload } from './render.ts';
 import { RecentKeys } from '../../core/recent-keys.ts';
 
@@ -53,9 +55,11 @@ export class SlackAdapter implements PlatformAdapter {
   private readonly users: SlackUsers;
   private readonly seen = new RecentKeys(10_000);
   private readonly inflight = new Set<Promise<unknown>>();
+  private readonly home: SlackHome;
 
   constructor(private readonly opts: SlackAdapterOptions) {
     this.users = new SlackUsers(opts.adminUserIds, opts.logger);
+    this.home = new SlackHome({ ...opts, users: this.users, track: (work) => this.track(work) });
     ({ app: this.app, socket: this.socket } = createSlackApp(opts));
     this.app.command(/.*/, ({ command, ack, respond, client }) =>
       this.track(() => this.onCommand(command, () => ack(), respond, client)),
@@ -65,6 +69,10 @@ export class SlackAdapter implements PlatformAdapter {
         if (body.type === 'block_actions') await this.onClick(body, () => ack(), respond, client);
         else await ack();
       }),
+    );
+    // The App Home tab: published when the member opens it (bolt acknowledges events on arrival).
+    this.app.event('app_home_opened', ({ event, body, client }) =>
+      this.track(() => this.home.opened(event, body.team_id, client)),
     );
     this.app.view(/^form:/, ({ body, ack, client }) =>
       this.track(async () => {
@@ -160,9 +168,12 @@ export class SlackAdapter implements PlatformAdapter {
     if (
       !action ||
       action.type !== 'button' ||
+      typeof body.user?.id !== 'string' ||
       !this.seen.add(`${body.user.id}:${action.action_ts}:${action.action_id}`)
     )
       return ack();
+    if (body.container?.type === 'view' || isHomeButton(action.action_id))
+      return this.home.click(body, action, ack, client);
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
     const place = placeOf(teamId, channelId, body.message?.thread_ts);
@@ -178,6 +189,8 @@ export class SlackAdapter implements PlatformAdapter {
       client,
       body.trigger_id,
     );
+    // An answer changes the member's figures: their home follows, after the feedback and only if they opened it.
+    if (action.action_id.startsWith('qa:')) this.home.refresh(client, teamId, body.user.id);
   }
 
   private async onForm(body: ViewSubmitAction, ack: () => Promise<void>, client: WebClient): Promise<void> {
@@ -203,35 +216,14 @@ export class SlackAdapter implements PlatformAdapter {
       // A modal has no response_url: answer in the channel it was opened from, privately unless the reply is public.
       for (const message of messages)
         for (const payload of renderSlack(message))
-          await this.replyAfterForm(client, channel, body.user.id, payload, Boolean(message.ephemeral));
+          await replyAfterForm(client, channel, body.user.id, payload, Boolean(message.ephemeral));
+      this.home.refresh(client, place.communityId, body.user.id);
     } catch (err) {
       this.opts.metrics?.platformErrors.inc({ platform: 'slack', operation: 'form' });
       this.opts.logger.error(
         { err, platform: 'slack', command, user: body.user.id },
         'slack form reply failed',
       );
-    }
-  }
-
-  /**
-   * Posts a reply to a modal submission in the channel it came from. Slash commands work in any channel, but the bot
-   * can post only where it is a member: otherwise the reply goes to the member's Messages tab with the app, so the
-   * confirmation (what was saved) is never lost.
-   */
-  private async replyAfterForm(
-    client: WebClient,
-    channel: string,
-    user: string,
-    payload: SlackMessagePayload,
-    ephemeral: boolean,
-  ): Promise<void> {
-    const content = { text: payload.text, blocks: payload.blocks };
-    try {
-      if (ephemeral) await client.chat.postEphemeral({ channel, user, ...content });
-      else await client.chat.postMessage({ channel, ...content });
-    } catch (err) {
-      if (!NOT_A_MEMBER.has(platformError(err) ?? '')) throw err;
-      await client.chat.postMessage({ channel: user, ...content });
     }
   }
 

@@ -1,10 +1,14 @@
 // The Slack app manifest, generated from the command definitions (`npm run slack:manifest` writes
-// slack-manifest.json): every command as a slash command, interactivity for buttons, Socket Mode, and only the
-// scopes the bot uses — commands, chat:write (posts, ephemeral replies, threads) and users:read (workspace admins).
+// slack-manifest.json): every command as a slash command, interactivity for buttons, the App Home tab and its
+// app_home_opened event, Socket Mode, and only the scopes the bot uses — commands, chat:write (posts, ephemeral
+// replies, threads, the Messages tab), users:read (workspace admins) and im:write (opening the member's Messages tab
+// for "Praticar agora" on the Home tab). views.publish needs no scope of its own.
 import type { Command } from '../../bot/command.ts';
 import { usage } from '../../bot/options.ts';
 
-export const BOT_SCOPES = ['commands', 'chat:write', 'users:read'] as const;
+export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'im:write'] as const;
+/** The Events API events the bot subscribes to. */
+export const BOT_EVENTS = ['app_home_opened'] as const;
 
 export function buildManifest(commands: readonly Command[], options: { requestUrl?: string } = {}) {
   const url = options.requestUrl;
@@ -18,9 +22,10 @@ export function buildManifest(commands: readonly Command[], options: { requestUr
       background_color: '#2f80ed',
     },
     features: {
-      // Private replies fall back to the app's Messages tab when the bot is not in the channel (read-only: the
-      // bot answers slash commands, not DMs).
-      app_home: { home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
+      // The Home tab shows the member's progress and next lesson. Private replies fall back to the Messages tab
+      // when the bot is not in the channel, and home practice happens there (read-only: the bot answers slash
+      // commands and buttons, not typed DMs).
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
       bot_user: { display_name: 'Turma', always_online: true },
       slash_commands: commands.map((c) => ({
         command: `/${c.name}`,
@@ -32,6 +37,7 @@ export function buildManifest(commands: readonly Command[], options: { requestUr
     },
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
     settings: {
+      event_subscriptions: { ...(url ? { request_url: url } : {}), bot_events: [...BOT_EVENTS] },
       interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: !url,

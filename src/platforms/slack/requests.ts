@@ -1,5 +1,7 @@
 // Small pieces of the Slack request path: when to acknowledge (after the work is recorded, within Slack's deadline),
-// what a form's private_metadata may carry, and how a Web API error reads.
+// what a form's private_metadata may carry, how a Web API error reads, and where a form's answer goes.
+import type { WebClient } from '@slack/web-api';
+import type { SlackMessagePayload } from './render.ts';
 
 /** Web API errors meaning "the bot cannot post in this channel". */
 export const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
@@ -40,5 +42,32 @@ export function formMeta(raw: string | undefined): { team?: string; channel?: st
     };
   } catch {
     return {};
+  }
+}
+
+/**
+ * Posts a reply to a modal submission in the channel it came from. Slash commands work in any channel, but the bot
+ * can post only where it is a member: otherwise the reply goes to the member's Messages tab with the app, so the
+ * confirmation (what was saved) is never lost.
+ */
+export async function replyAfterForm(
+  client: WebClient,
+  channel: string,
+  user: string,
+  payload: SlackMessagePayload,
+  ephemeral: boolean,
+): Promise<void> {
+  const content = { text: payload.text, blocks: payload.blocks };
+  // A form opened from the App Home has the member as its channel: the reply goes to their Messages tab.
+  if (channel === user) {
+    await client.chat.postMessage({ channel: user, ...content });
+    return;
+  }
+  try {
+    if (ephemeral) await client.chat.postEphemeral({ channel, user, ...content });
+    else await client.chat.postMessage({ channel, ...content });
+  } catch (err) {
+    if (!NOT_A_MEMBER.has(platformError(err) ?? '')) throw err;
+    await client.chat.postMessage({ channel: user, ...content });
   }
 }

@@ -272,6 +272,17 @@ describe('Discord end to end', () => {
     ).toBe(1);
   });
 
+  it('answers a command that arrives from a DM with why commands work in a server, in the user’s language', async () => {
+    rig = await startDiscordRig();
+    const cb = await rig.callback(rig.fake.dmCommand(ana, 'stats'));
+    expect(cb.type).toBe(4);
+    expect(cb.data?.flags).toBe(64);
+    expect(textOf(cb.data)).toContain('funcionam só dentro de um servidor');
+    const en = await rig.callback(rig.fake.dmCommand({ ...bruno, locale: 'en-US' }, 'quiz'));
+    expect(textOf(en.data)).toContain('work only inside a server');
+    expect(count(rig.app, 'select count(*) from members')).toBe(0);
+  });
+
   it('registers the commands from their definitions, to the guild when one is set', async () => {
     rig = await startDiscordRig();
     const result = await registerCommands({
@@ -284,5 +295,12 @@ describe('Discord end to end', () => {
     const put = await rig.fake.waitFor((r) => r.method === 'PUT');
     expect(put.route).toBe(`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     expect(put.body).toEqual(JSON.parse(JSON.stringify(buildCommandPayloads(commands))));
+    // What the real client PUT: every command for server installs, usable in server channels only.
+    const sent = put.body as { name: string; contexts: number[]; integration_types: number[] }[];
+    expect(sent.map((c) => c.name)).toEqual(commands.map((c) => c.name));
+    for (const command of sent) {
+      expect(command.contexts, command.name).toEqual([0]);
+      expect(command.integration_types, command.name).toEqual([0]);
+    }
   });
 });

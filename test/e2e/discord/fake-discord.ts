@@ -148,6 +148,32 @@ export class FakeDiscord {
     });
   }
 
+  /**
+   * A slash command sent from the user's DM with the bot (interaction context BotDM): no guild, no member, the user
+   * at the top level, as Discord sends it when a command is allowed there (an old registration, a user install).
+   */
+  dmCommand(user: FakeUser, name: string): string {
+    const id = nextId();
+    const dm = nextId();
+    this.dispatch('INTERACTION_CREATE', {
+      id,
+      application_id: APP_ID,
+      token: tokenOf(id),
+      version: 1,
+      type: 2,
+      channel_id: dm,
+      channel: { id: dm, type: 1, recipients: [] },
+      user: { id: user.id, username: user.name, global_name: user.name, discriminator: '0', avatar: null },
+      locale: user.locale ?? 'pt-BR',
+      app_permissions: this.appPermissions,
+      entitlements: [],
+      authorizing_integration_owners: { '1': user.id },
+      context: 1,
+      data: { id: nextId(), name, type: 1, options: [] },
+    });
+    return id;
+  }
+
   private dispatchInteraction(user: FakeUser, channelId: string, rest: Record<string, unknown>): string {
     const id = nextId();
     this.dispatch('INTERACTION_CREATE', {

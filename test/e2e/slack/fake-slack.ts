@@ -1,8 +1,9 @@
 // A local fake of Slack for end-to-end tests and benchmarks. Two halves:
 // - the Web API the bot calls (SLACK_API_URL): auth.test, users.info, chat.postMessage/postEphemeral/update,
-//   views.open, and the response_url endpoints; everything recorded;
-// - Slack's side of the HTTP receiver: slash commands, block_actions and view_submission bodies, signed with the
-//   signing secret the way Slack signs them (v0 HMAC-SHA256 over "v0:timestamp:body").
+//   views.open, views.publish, conversations.open, and the response_url endpoints; everything recorded;
+// - Slack's side of the HTTP receiver: slash commands, block_actions (on messages and on the Home tab),
+//   view_submission and Events API bodies (app_home_opened), signed with the signing secret the way Slack signs them
+//   (v0 HMAC-SHA256 over "v0:timestamp:body").
 import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -158,10 +159,11 @@ export class FakeSlack {
   click(
     user: FakeSlackUser,
     actionId: string,
-    message: { ts: string; ephemeral?: boolean },
+    message: { ts: string; ephemeral?: boolean; channel?: string },
     actionTs?: string,
   ) {
     const id = this.nextRequestId();
+    const channel = message.channel ?? CHANNEL_ID;
     const payload = {
       type: 'block_actions',
       user: { id: user.id, username: user.name, name: user.name, team_id: TEAM_ID },
@@ -170,14 +172,14 @@ export class FakeSlack {
       container: {
         type: 'message',
         message_ts: message.ts,
-        channel_id: CHANNEL_ID,
+        channel_id: channel,
         is_ephemeral: !!message.ephemeral,
       },
       trigger_id: `trigger-${id}`,
       team: { id: TEAM_ID, domain: 'turma' },
       enterprise: null,
       is_enterprise_install: false,
-      channel: { id: CHANNEL_ID, name: 'geral' },
+      channel: { id: channel, name: channel === CHANNEL_ID ? 'geral' : 'directmessage' },
       message: { type: 'message', ts: message.ts, text: '', blocks: [] },
       state: { values: {} },
       response_url: this.responseUrl(id),
@@ -220,14 +222,65 @@ export class FakeSlack {
     return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   }
 
-  /** Headers Slack would send with this body; `age` seconds old. */
+  /**
+   * An Events API delivery of app_home_opened (JSON, as Slack posts events): the member opened the app's Home tab
+   * (or its Messages tab, `tab: 'messages'`). `event` overrides or removes (undefined) fields, for hostile payloads.
+   */
+  homeOpened(user: FakeSlackUser, event: Record<string, unknown> = {}, teamId = TEAM_ID): string {
+    return JSON.stringify({
+      token: 'deprecated-verification-token',
+      team_id: teamId,
+      api_app_id: 'A0TURMA',
+      type: 'event_callback',
+      event_id: `Ev${++this.requestSeq}`,
+      event_time: Math.floor(Date.now() / 1000),
+      event: {
+        type: 'app_home_opened',
+        user: user.id,
+        channel: dmOf(user.id),
+        tab: 'home',
+        event_ts: `${this.ts++}.000400`,
+        ...event,
+      },
+    });
+  }
+
+  /** A button click on the app's Home tab (a view: no channel, no message, no response_url). */
+  clickInHome(user: FakeSlackUser, actionId: string) {
+    const id = this.nextRequestId();
+    const payload = {
+      type: 'block_actions',
+      user: { id: user.id, username: user.name, name: user.name, team_id: TEAM_ID },
+      api_app_id: 'A0TURMA',
+      token: 'deprecated-verification-token',
+      container: { type: 'view', view_id: 'VHOME01' },
+      trigger_id: `trigger-${id}`,
+      team: { id: TEAM_ID, domain: 'turma' },
+      enterprise: null,
+      is_enterprise_install: false,
+      view: { id: 'VHOME01', type: 'home', blocks: [], private_metadata: '', callback_id: '' },
+      actions: [
+        {
+          action_id: actionId,
+          block_id: 'b1',
+          text: { type: 'plain_text', text: actionId, emoji: true },
+          value: actionId,
+          type: 'button',
+          action_ts: `${this.ts++}.000500`,
+        },
+      ],
+    };
+    return { id, body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString() };
+  }
+
+  /** Headers Slack would send with this body; `age` seconds old; JSON bodies (events) as JSON. */
   sign(body: string, options: { secret?: string; ageSeconds?: number; retry?: number } = {}) {
     const timestamp = String(Math.floor(Date.now() / 1000) - (options.ageSeconds ?? 0));
     const signature = `v0=${createHmac('sha256', options.secret ?? SIGNING_SECRET)
       .update(`v0:${timestamp}:${body}`)
       .digest('hex')}`;
     return {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': body.startsWith('{') ? 'application/json' : 'application/x-www-form-urlencoded',
       'x-slack-request-timestamp': timestamp,
       'x-slack-signature': signature,
       ...(options.retry
@@ -321,12 +374,25 @@ export class FakeSlack {
       case 'views.open':
         reply(200, { ok: true, view: { id: 'V0001', ...(body.view as object) } });
         break;
+      case 'views.publish':
+        if (!this.users.has(String(body.user_id))) reply(200, { ok: false, error: 'user_not_found' });
+        else reply(200, { ok: true, view: { id: 'VHOME01', ...(body.view as object) } });
+        break;
+      case 'conversations.open': {
+        const user = String(body.users ?? '');
+        if (!this.users.has(user)) reply(200, { ok: false, error: 'user_not_found' });
+        else reply(200, { ok: true, channel: { id: dmOf(user) } });
+        break;
+      }
       default:
         reply(200, { ok: false, error: 'unknown_method' });
     }
     this.recorder.add(call);
   }
 }
+
+/** The id of a member's DM with the app (their Messages tab), as conversations.open gives it. */
+export const dmOf = (userId: string) => `D${userId.slice(1)}`;
 
 /** Web API bodies come form-encoded (JSON-valued fields as strings) or as JSON; response_url posts as JSON. */
 function parseBody(text: string, contentType: string): Record<string, unknown> {

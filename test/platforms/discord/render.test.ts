@@ -1,3 +1,4 @@
+import { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.ts';
 import { renderGlossaryPage } from '../../../src/core/glossary-render.ts';
@@ -43,6 +44,13 @@ describe('Discord registration payloads', () => {
       MANAGE_GUILD.toString(),
     );
     expect(payloads.find((p) => p.name === 'scores')!.options.find((o) => o.name === 'user')!.type).toBe(6);
+  });
+
+  it('sets contexts and integration types on every command: server installs, server channels only', () => {
+    for (const p of payloads) {
+      expect(p.contexts, p.name).toEqual([InteractionContextType.Guild]);
+      expect(p.integration_types, p.name).toEqual([ApplicationIntegrationType.GuildInstall]);
+    }
   });
 
   it('refuses a definition Discord would reject, naming the command', () => {

@@ -75,11 +75,18 @@ describe('Slack app manifest', () => {
   it('declares every command and only the scopes the bot needs', () => {
     const manifest = buildManifest(commands);
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(commands.map((c) => `/${c.name}`));
-    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'users:read']);
+    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'users:read', 'im:write']);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     const http = buildManifest(commands, { requestUrl: 'https://turma.example/slack/events' });
     expect(http.settings.socket_mode_enabled).toBe(false);
     expect(http.features.slash_commands[0]!.url).toBe('https://turma.example/slack/events');
+    expect(http.settings.event_subscriptions.request_url).toBe('https://turma.example/slack/events');
+  });
+
+  it('enables the Home tab (and the Messages tab) and subscribes to app_home_opened', () => {
+    const manifest = buildManifest(commands);
+    expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
   });
 
   it('is committed up to date (run npm run slack:manifest after changing commands)', () => {
