@@ -93,7 +93,8 @@ export function parseFormId(id: string): { command: string; values: Record<strin
   if (!match) return undefined;
   const values: Record<string, string> = {};
   for (const [key, value] of new URLSearchParams(match[2] ?? '')) {
-    if (/^[a-z][\w-]{0,31}$/i.test(key) && value && Object.keys(values).length < 8) values[key] = value.slice(0, 200);
+    if (/^[a-z][\w-]{0,31}$/i.test(key) && value && Object.keys(values).length < 8)
+      values[key] = value.slice(0, 200);
   }
   return { command: match[1]!, values };
 }

@@ -226,7 +226,8 @@ export function renderModal(original: OutMessage & { form: Form }) {
   const { form } = original;
   const intro = [message.title && `### ${message.title}`, message.text].filter(Boolean).join('\n');
   const customId = formId(form);
-  if (customId.length > DISCORD_LIMITS.customId) throw new Error(`form id too long: ${customId.length} chars`);
+  if (customId.length > DISCORD_LIMITS.customId)
+    throw new Error(`form id too long: ${customId.length} chars`);
   const fields = form.fields.slice(0, MODAL_LIMITS.components - (intro ? 1 : 0));
   return {
     custom_id: customId,
