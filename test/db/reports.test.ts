@@ -140,5 +140,18 @@ describe('question reports', () => {
     expect(app.repos.reports.lastSeenQuestion(ana)).toBe('l2-q03');
     // Another member's activity changes nothing for her.
     expect(app.repos.reports.lastSeenQuestion(member('bia'))).toBeUndefined();
+    // Two single-row index look-ups, whatever the size of the ledger.
+    const plan = (sql: string) =>
+      (app.database.sqlite.prepare(`explain query plan ${sql}`).all(ana) as { detail: string }[])
+        .map((p) => p.detail)
+        .join(' | ');
+    expect(
+      plan(
+        'select qi.question_id from answers a join question_instances qi on qi.id = a.instance_id where a.member_id = ? order by a.answered_at desc limit 1',
+      ),
+    ).toMatch(/USING INDEX answers_member .*INTEGER PRIMARY KEY/);
+    expect(
+      plan('select question_id from question_instances where owner_id = ? order by id desc limit 1'),
+    ).toBe('SEARCH question_instances USING INDEX instances_owner (owner_id=?)');
   });
 });

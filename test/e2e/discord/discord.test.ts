@@ -255,6 +255,27 @@ describe('Discord end to end', () => {
     expect(rows).toEqual([{ q: questionId, reason: 'typo', text: null }]);
   });
 
+  it('posts the daily reveal with the ⚑ button, which opens the report form for the question of the day', async () => {
+    rig = await startDiscordRig();
+    await rig.callback(rig.fake.command(monitor, 'quiz', { mode: 'daily' }));
+    const { instanceId } = letters(rig.app, 'daily');
+    const questionId = rig.app.repos.quiz.get(instanceId)!.questionId;
+    await rig.app.timers.advanceTo(new Date(rig.app.clock.now().getTime() + 12 * 3_600_000));
+    const reveal = await rig.fake.waitFor(
+      (r) =>
+        r.method === 'POST' &&
+        r.route === `/channels/${CHANNEL_ID}/messages` &&
+        textOf(r.body).includes('🔔'),
+    );
+    const button = buttons(reveal.body as Payload).find((b) => b.label === '⚑ Reportar problema')!;
+    expect(button.custom_id).toBe(`rp:${questionId}`);
+    const opened = await rig.callback(
+      rig.fake.click(bruno, { id: '77', channel_id: CHANNEL_ID }, button.custom_id),
+    );
+    expect(opened.type).toBe(9);
+    expect(opened.data?.custom_id).toBe(`form:report:question=${questionId}`);
+  });
+
   it('answers hostile report forms with a clear private message and stores nothing', async () => {
     rig = await startDiscordRig();
     const id = 'form:report:question=l1-mlops-definicao';
