@@ -161,6 +161,9 @@ export default defineCommand({
     const { communityId, memberId } = ctx.who();
     checkRate(ctx, memberId, question.id);
     const comment = text?.trim() ? text.trim() : null;
+    // The comment may have grown by the word the shift above moved into it.
+    if (comment && Array.from(comment).length > REPORT_TEXT_MAX)
+      throw new UserError('too-long', t('error.tooLong', { max: REPORT_TEXT_MAX }));
     const filed = ctx.repos.reports.file({
       communityId,
       memberId,

@@ -93,6 +93,15 @@ describe('/report run()', () => {
     });
   });
 
+  it('bounds the comment after moving the first word into it', async () => {
+    const fake = fakeContext(report, {
+      args: { question: 'errada', reason: 'muito', text: 'x'.repeat(REPORT_TEXT_MAX) },
+      repos: { reports: { ...filing(), lastSeenQuestion: () => Q1 } },
+    });
+    expect((await fake.refusal()).code).toBe('too-long');
+    expect(fake.callsTo('repos.reports.file')).toEqual([]);
+  });
+
   it('says how to name a question when the member has seen none', async () => {
     const fake = fakeContext(report, { args: { reason: 'typo' }, repos: { reports: filing() } });
     const refusal = await fake.refusal();
