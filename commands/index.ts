@@ -7,6 +7,7 @@ import help from './help.ts';
 import leaderboard from './leaderboard.ts';
 import quiz from './quiz.ts';
 import reflect from './reflect.ts';
+import report from './report.ts';
 import scores from './scores.ts';
 import stats from './stats.ts';
 
@@ -15,6 +16,7 @@ export const commands: readonly Command[] = [
   glossary,
   agenda,
   reflect,
+  report,
   leaderboard,
   stats,
   config,

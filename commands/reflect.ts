@@ -59,13 +59,16 @@ export default defineCommand({
         form: {
           command: 'reflect',
           title: t('reflect.formTitle', { number: lesson.number }),
-          field: {
-            name: 'text',
-            label: t('reflect.formLabel'),
-            placeholder: t('reflect.formPlaceholder'),
-            minLength: MIN_LENGTH,
-            maxLength: 2000,
-          },
+          fields: [
+            {
+              kind: 'text',
+              name: 'text',
+              label: t('reflect.formLabel'),
+              placeholder: t('reflect.formPlaceholder'),
+              minLength: MIN_LENGTH,
+              maxLength: 2000,
+            },
+          ],
         },
       };
     }

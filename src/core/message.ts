@@ -31,9 +31,10 @@ export interface OutMessage {
   /** Start a discussion thread from this post, with this name. */
   startThread?: { name: string };
   /**
-   * Where the platform has forms (Discord and Slack modals), answer a command with this form instead of the message;
-   * its text (title and text) goes into the form as the introduction. Submitting runs `command` with the field as
-   * its only argument. The shell, and any response that is no longer first, shows the message as is.
+   * Where the platform has forms (Discord and Slack modals), answer a command or click with this form instead of the
+   * message; its text (title and text) goes into the form as the introduction. Submitting runs `command` with the
+   * fields (and the form's fixed `values`) as its arguments. The shell, and any response that is no longer first,
+   * shows the message as is: say there how to do the same with the command.
    */
   form?: Form;
 }
@@ -41,11 +42,61 @@ export interface OutMessage {
 /** Whether a message asks for a form (platforms with modals show the form instead). */
 export const hasForm = (m: OutMessage): m is OutMessage & { form: Form } => m.form !== undefined;
 
-/** A one-field form that runs a command when submitted (a modal on Discord and Slack). */
+/** A text field (multi-line unless `multiline` is false; required unless `required` is false). */
+export interface TextFormField {
+  kind: 'text';
+  name: string;
+  label: string;
+  placeholder?: string;
+  minLength?: number;
+  maxLength?: number;
+  required?: boolean;
+  multiline?: boolean;
+}
+
+/** One choice among a few (a select menu on Discord and Slack); `value` is what the command receives. */
+export interface ChoiceFormField {
+  kind: 'choice';
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+  required?: boolean;
+}
+
+export type FormField = TextFormField | ChoiceFormField;
+
+/**
+ * A form that runs a command when submitted (a modal on Discord and Slack): each field is one of the command's
+ * options, by name. `values` are options the form carries unchanged (e.g. which question); keep them short, they
+ * travel in the platform's form id (Discord's custom_id holds 100 characters).
+ */
 export interface Form {
   command: string;
   title: string;
-  field: { name: string; label: string; placeholder?: string; minLength?: number; maxLength?: number };
+  fields: FormField[];
+  values?: Record<string, string>;
+}
+
+/** Form ids: `form:<command>` and the fixed values, URL-encoded (`form:report:question=l1-x`). */
+export const formId = (form: Pick<Form, 'command' | 'values'>) => {
+  const values = new URLSearchParams(form.values ?? {}).toString();
+  return values ? `form:${form.command}:${values}` : `form:${form.command}`;
+};
+
+/**
+ * A form id back into its command and fixed values; undefined for an id that is not a form's. Hostile ids parse to
+ * at most a few short values (the command checks them like any typed argument).
+ */
+export function parseFormId(id: string): { command: string; values: Record<string, string> } | undefined {
+  const match = /^form:([a-z][\w-]{0,31})(?::(.*))?$/s.exec(id);
+  if (!match) return undefined;
+  const values: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(match[2] ?? '')) {
+    if (/^[a-z][\w-]{0,31}$/i.test(key) && value && Object.keys(values).length < 8)
+      values[key] = value.slice(0, 200);
+  }
+  return { command: match[1]!, values };
 }
 
 /**

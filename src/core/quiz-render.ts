@@ -8,6 +8,7 @@ export const CHOICE_LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
 
 /** What rendering needs of a question. */
 export interface RenderQuestion {
+  id: string;
   prompt: string;
   choices: string[];
   answer: string;
@@ -16,6 +17,13 @@ export interface RenderQuestion {
 }
 
 export const answerButtonId = (instanceId: number, letter: string) => `qa:${instanceId}:${letter}`;
+
+/** The "⚑ Reportar problema" button under practice feedback and daily reveals (handled by /report). */
+export const reportButton = (questionId: string, t: Translate): Button => ({
+  id: `rp:${questionId}`,
+  label: t('report.button'),
+  style: 'secondary',
+});
 
 export function renderQuestion(
   question: RenderQuestion,
@@ -67,6 +75,7 @@ export function renderReveal(
   return {
     title: t('quiz.revealTitle'),
     text: [question.prompt, '', answerLine(question, t), question.explanation, '', result].join('\n'),
+    buttons: [reportButton(question.id, t)],
   };
 }
 

@@ -326,6 +326,8 @@ export const questionReports = sqliteTable(
     index('question_reports_open')
       .on(t.communityId, t.createdAt)
       .where(sql`resolved_at IS NULL`),
+    // A member's recent reports (the per-member rate limit of /report).
+    index('question_reports_member').on(t.memberId, t.updatedAt),
   ],
 );
 

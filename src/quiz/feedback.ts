@@ -4,7 +4,7 @@ import type { BankQuestion, GlossaryEntry } from '../content/schemas.ts';
 import { formatRelative } from '../core/format-time.ts';
 import type { Locale, Translate } from '../core/i18n.ts';
 import type { Field, OutMessage } from '../core/message.ts';
-import { answerLine } from '../core/quiz-render.ts';
+import { answerLine, reportButton } from '../core/quiz-render.ts';
 import { truncate } from '../core/text.ts';
 
 export interface FeedbackView {
@@ -54,7 +54,7 @@ export function renderAnswerFeedback(
   return {
     text: lines.join('\n'),
     fields,
-    buttons: [{ id: view.nextButton, label: t('quiz.next'), style: 'success' }],
+    buttons: [{ id: view.nextButton, label: t('quiz.next'), style: 'success' }, reportButton(question.id, t)],
     ephemeral: true,
     replace: true,
   };

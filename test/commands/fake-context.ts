@@ -208,6 +208,7 @@ export function fakeContext<O extends OptionSpecs>(command: Command<O>, ...[give
     quiz: { dailyHistory: () => [] },
     practice: { countDue: () => 0 },
     live: {},
+    reports: {},
   };
   const repos = Object.fromEntries(
     Object.entries(defaults).map(([group, methods]) => [

@@ -16,7 +16,10 @@ describe('/reflect run()', () => {
     expect(message).toMatchObject({
       title: '💭 Reflexões para a Aula 3 — Cultura e práticas: DevOps, DataOps e MLOps',
       ephemeral: true,
-      form: { command: 'reflect', field: { name: 'text', minLength: 10, maxLength: 2000 } },
+      form: {
+        command: 'reflect',
+        fields: [{ kind: 'text', name: 'text', minLength: 10, maxLength: 2000 }],
+      },
     });
     const prompts = content().lessons.find((l) => l.number === 3)!.reflectionPrompts;
     expect(message!.text).toBe(prompts.map((p) => `- ${p}`).join('\n'));

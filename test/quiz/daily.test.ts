@@ -62,8 +62,16 @@ describe('the daily question', () => {
     expect(reveal).toContain('🔔 Resposta da pergunta do dia');
     expect(reveal).toContain(`Resposta: ${right})`);
     expect(reveal).toContain('0 de 1 acertaram (0%).');
-    const late = await sh.run(['!as bruno', `!click ${right}`]);
-    expect(late).toContain('Esta pergunta já foi encerrada.');
+    // The reveal carries the report button, so the shell's last buttons are no longer the letters: the late click
+    // goes to the bot as a platform would send it, with the question's button id.
+    expect(reveal).toContain('[1] ⚑ Reportar problema');
+    const late = await app.bot.handle({
+      kind: 'action',
+      buttonId: `qa:${letters(app, 'daily').instanceId}:${right}`,
+      actor: { id: 'bruno', name: 'bruno', isAdmin: false },
+      place: { platform: 'shell', communityId: 'local', channelId: 'general' },
+    });
+    expect(late).toEqual([{ text: 'Esta pergunta já foi encerrada.', ephemeral: true }]);
     // The reveal is posted once even if the closer runs again.
     expect(await app.quiz.daily.close(letters(app, 'daily').instanceId)).toBe(false);
   });

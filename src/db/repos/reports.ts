@@ -1,8 +1,15 @@
 // Members' reports of problems with questions: one per member and question, listed for monitors, resolved by them.
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../open.ts';
 import { writtenRow } from '../rows.ts';
-import { members, type QuestionReportRow, questionReports, type ReportReason } from '../schema.ts';
+import {
+  answers,
+  members,
+  questionInstances,
+  type QuestionReportRow,
+  questionReports,
+  type ReportReason,
+} from '../schema.ts';
 
 export interface OpenReport {
   id: number;
@@ -104,6 +111,46 @@ export function reportRepository(db: Db) {
         )
         .returning()
         .all()[0];
+    },
+
+    /**
+     * The questions a member reported (filed, updated or reopened) after `since`, newest first, at most `limit`: the
+     * per-member rate limit of /report (index question_reports_member).
+     */
+    filedSince(memberId: number, since: Date, limit: number): { questionId: string; updatedAt: Date }[] {
+      return db
+        .select({ questionId: questionReports.questionId, updatedAt: questionReports.updatedAt })
+        .from(questionReports)
+        .where(and(eq(questionReports.memberId, memberId), gt(questionReports.updatedAt, since)))
+        .orderBy(desc(questionReports.updatedAt))
+        .limit(limit)
+        .all();
+    },
+
+    /**
+     * The question a member saw last, for /report without a question: the later of the question of their latest
+     * answer (any kind: daily, live, practice; index answers_member) and their latest practice card, answered or not
+     * (index instances_owner). Two single-row index look-ups. A daily question seen in a channel but not answered
+     * is not known here (its reveal carries a report button).
+     */
+    lastSeenQuestion(memberId: number): string | undefined {
+      const answered = db
+        .select({ questionId: questionInstances.questionId, at: answers.answeredAt })
+        .from(answers)
+        .innerJoin(questionInstances, eq(questionInstances.id, answers.instanceId))
+        .where(eq(answers.memberId, memberId))
+        .orderBy(desc(answers.answeredAt))
+        .limit(1)
+        .get();
+      const card = db
+        .select({ questionId: questionInstances.questionId, at: questionInstances.openedAt })
+        .from(questionInstances)
+        .where(eq(questionInstances.ownerId, memberId))
+        .orderBy(desc(questionInstances.id))
+        .limit(1)
+        .get();
+      if (!answered || !card) return (answered ?? card)?.questionId;
+      return card.at > answered.at ? card.questionId : answered.questionId;
     },
   };
 }

@@ -6,13 +6,12 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type ModalSubmitInteraction,
+  ComponentType,
   PermissionFlagsBits,
 } from 'discord.js';
 import type { Actor, ArgValues, InboundEvent, Place, PostingPermission } from '../../core/events.ts';
 import { matchLocale } from '../../core/i18n.ts';
-
-/** The custom id of a modal opened from a neutral form: which command to run with which field. */
-export const formId = (command: string, field: string) => `form:${command}:${field}`;
+import { parseFormId } from '../../core/message.ts';
 
 export function actorOf(interaction: BaseInteraction): Actor {
   const member = interaction.member;
@@ -79,15 +78,30 @@ export function buttonEvent(interaction: ButtonInteraction, place: Place): Inbou
   return { kind: 'action', buttonId: interaction.customId, actor: actorOf(interaction), place };
 }
 
-/** A submitted form runs its command with the one field as argument; undefined for a modal that is not ours. */
+/** The most fields a submitted form is read for (a modal holds five components). */
+const MAX_FORM_FIELDS = 5;
+
+/**
+ * A submitted form runs its command with the form's fixed values and each submitted field (a text input's value, a
+ * select's first choice) as arguments, checked like typed ones; undefined for a modal that is not ours.
+ */
 export function modalEvent(interaction: ModalSubmitInteraction, place: Place): InboundEvent | undefined {
-  const [kind, command, field] = interaction.customId.split(':');
-  if (kind !== 'form' || !command || !field) return undefined;
-  const value = interaction.fields.getTextInputValue(field);
+  const form = parseFormId(interaction.customId);
+  if (!form) return undefined;
+  const values: ArgValues = { ...form.values };
+  for (const field of [...interaction.fields.fields.values()].slice(0, MAX_FORM_FIELDS)) {
+    if (!('customId' in field) || typeof field.customId !== 'string') continue;
+    if (field.type === ComponentType.TextInput && typeof field.value === 'string')
+      values[field.customId] = field.value;
+    else if (field.type === ComponentType.StringSelect && 'values' in field) {
+      const [first] = field.values ?? [];
+      if (typeof first === 'string') values[field.customId] = first;
+    }
+  }
   return {
     kind: 'command',
-    name: command,
-    args: { values: { [field]: value } },
+    name: form.command,
+    args: { values },
     actor: actorOf(interaction),
     place,
   };

@@ -5,6 +5,8 @@ import { escapeMarkdown } from 'discord.js';
 import {
   type Button,
   type Form,
+  type FormField,
+  formId,
   mapMessageText,
   type OutMessage,
   plainUserText,
@@ -164,34 +166,75 @@ export function renderDiscord(original: OutMessage): DiscordMessagePayload[] {
   return payloads;
 }
 
-/** Discord's modal limits (title, label, placeholder, text input, text display). */
-export const MODAL_LIMITS = { title: 45, label: 45, placeholder: 100, input: 4000, text: 4000 } as const;
+/** Discord's modal limits (title, label, placeholder, text input, text display, select options). */
+export const MODAL_LIMITS = {
+  title: 45,
+  label: 45,
+  placeholder: 100,
+  selectPlaceholder: 150,
+  input: 4000,
+  text: 4000,
+  options: 25,
+  optionLabel: 100,
+  optionValue: 100,
+  components: 5,
+} as const;
 
-/** The JSON of a modal for a form; the message's title and text introduce it (Discord text display). */
+/** One form field as a Label (type 18) around a text input (4) or a string select (3). */
+function modalField(field: FormField) {
+  const required = field.required ?? true;
+  if (field.kind === 'choice')
+    return {
+      type: 18,
+      label: truncate(field.label, MODAL_LIMITS.label),
+      component: {
+        type: 3,
+        custom_id: field.name,
+        required,
+        min_values: required ? 1 : 0,
+        max_values: 1,
+        ...(field.placeholder
+          ? { placeholder: truncate(field.placeholder, MODAL_LIMITS.selectPlaceholder) }
+          : {}),
+        options: field.options.slice(0, MODAL_LIMITS.options).map((o) => ({
+          label: truncate(o.label, MODAL_LIMITS.optionLabel),
+          value: o.value.slice(0, MODAL_LIMITS.optionValue),
+        })),
+      },
+    };
+  return {
+    type: 18,
+    label: truncate(field.label, MODAL_LIMITS.label),
+    component: {
+      type: 4,
+      custom_id: field.name,
+      style: field.multiline === false ? 1 : 2,
+      required,
+      ...(field.placeholder ? { placeholder: truncate(field.placeholder, MODAL_LIMITS.placeholder) } : {}),
+      ...(field.minLength ? { min_length: field.minLength } : {}),
+      max_length: Math.min(field.maxLength ?? MODAL_LIMITS.input, MODAL_LIMITS.input),
+    },
+  };
+}
+
+/**
+ * The JSON of a modal for a form; the message's title and text introduce it (Discord text display). The custom id
+ * names the command and carries the form's fixed values (at most 100 characters: longer values are not sent).
+ */
 export function renderModal(original: OutMessage & { form: Form }) {
   const message = withChannelLinks(original);
   const { form } = original;
   const intro = [message.title && `### ${message.title}`, message.text].filter(Boolean).join('\n');
+  const customId = formId(form);
+  if (customId.length > DISCORD_LIMITS.customId)
+    throw new Error(`form id too long: ${customId.length} chars`);
+  const fields = form.fields.slice(0, MODAL_LIMITS.components - (intro ? 1 : 0));
   return {
-    custom_id: `form:${form.command}:${form.field.name}`,
+    custom_id: customId,
     title: truncate(form.title, MODAL_LIMITS.title),
     components: [
       ...(intro ? [{ type: 10, content: truncate(intro, MODAL_LIMITS.text) }] : []),
-      {
-        type: 18,
-        label: truncate(form.field.label, MODAL_LIMITS.label),
-        component: {
-          type: 4,
-          custom_id: form.field.name,
-          style: 2,
-          required: true,
-          ...(form.field.placeholder
-            ? { placeholder: truncate(form.field.placeholder, MODAL_LIMITS.placeholder) }
-            : {}),
-          ...(form.field.minLength ? { min_length: form.field.minLength } : {}),
-          max_length: Math.min(form.field.maxLength ?? MODAL_LIMITS.input, MODAL_LIMITS.input),
-        },
-      },
+      ...fields.map(modalField),
     ],
   };
 }

@@ -15,7 +15,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Bot } from '../../bot/bot.ts';
 import type { InboundEvent } from '../../core/events.ts';
 import { type Locale, translator } from '../../core/i18n.ts';
-import { hasForm, type OutMessage, plainUserText } from '../../core/message.ts';
+import { hasForm, type OutMessage, parseFormId, plainUserText } from '../../core/message.ts';
 import type { HttpServer } from '../../http-server.ts';
 import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
@@ -26,7 +26,8 @@ import { placeOf, unescapeSlack } from './parse.ts';
 import { SlackUsers } from './users.ts';
 import { SlackHome } from './home.ts';
 import { isHomeButton } from '../../core/home-render.ts';
-import { escapeSlack, renderModalView, renderSlack, type SlackMessagePayload } from './render.ts';
+import { escapeSlack, renderSlack, type SlackMessagePayload } from './render.ts';
+import { renderModalView, submittedValues } from './modal.ts';
 import { RecentKeys } from '../../core/recent-keys.ts';
 
 export interface SlackAdapterOptions {
@@ -194,11 +195,12 @@ export class SlackAdapter implements PlatformAdapter {
   }
 
   private async onForm(body: ViewSubmitAction, ack: () => Promise<void>, client: WebClient): Promise<void> {
-    const [, command, field] = body.view.callback_id.split(':');
+    const form = parseFormId(body.view.callback_id);
     const meta = formMeta(body.view.private_metadata);
-    if (!command || !field || !meta.channel) return ack();
+    if (!form || !meta.channel) return ack();
+    const { command } = form;
     const channel = meta.channel;
-    const value = body.view.state.values[field]?.[field]?.value ?? '';
+    const values = { ...form.values, ...submittedValues(body.view.state) };
     const place = placeOf(meta.team ?? body.team?.id ?? '', channel);
     try {
       // The modal closes (ack) once the submission is saved.
@@ -207,7 +209,7 @@ export class SlackAdapter implements PlatformAdapter {
           this.opts.bot.handle({
             kind: 'command',
             name: command,
-            args: { text: value },
+            args: { values },
             actor: await this.users.actor(body.user.id, body.user.name, client),
             place,
           }),

@@ -14,7 +14,8 @@ import { hasForm, type OutMessage } from '../../core/message.ts';
 import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
 import { placeOf } from './parse.ts';
-import { renderModalView, renderSlack, type SlackBlock } from './render.ts';
+import { renderModalView } from './modal.ts';
+import { renderSlack, type SlackBlock } from './render.ts';
 import { ackAfter } from './requests.ts';
 import type { SlackUsers } from './users.ts';
 

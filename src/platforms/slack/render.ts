@@ -2,7 +2,6 @@
 // within Slack's limits. Every piece of text is escaped (&, <, >) first, so nothing anyone typed can become
 // <!channel>, a user mention or a link; only then is the neutral Markdown turned into Slack's mrkdwn.
 import {
-  type Form,
   mapMessageText,
   type OutMessage,
   plainUserText,
@@ -57,7 +56,7 @@ export function toMrkdwn(text: string): string {
     .replace(/^- /gm, '• ');
 }
 
-const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+export const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
 /** One neutral message as one or more Slack messages (more only when it needs over 50 blocks). */
 export function renderSlack(original: OutMessage): SlackMessagePayload[] {
@@ -116,55 +115,4 @@ export function renderSlack(original: OutMessage): SlackMessagePayload[] {
     });
   }
   return payloads;
-}
-
-/** Slack's modal limits (title, submit/close labels, input label and placeholder). */
-export const SLACK_MODAL_LIMITS = {
-  title: 24,
-  button: 24,
-  label: 2000,
-  placeholder: 150,
-  input: 3000,
-} as const;
-
-/** A form as a modal view; `metadata` (where it was opened) comes back with the submission. */
-export function renderModalView(
-  original: OutMessage & { form: Form },
-  metadata: string,
-  labels: { submit: string; close: string },
-) {
-  const { form } = original;
-  const message = mapMessageText(original, plainUserText);
-  const intro = [message.title && `**${message.title}**`, message.text].filter(Boolean).join('\n');
-  const plain = (text: string, max: number) => ({
-    type: 'plain_text' as const,
-    text: truncate(text, max),
-    emoji: true,
-  });
-  return {
-    type: 'modal' as const,
-    callback_id: `form:${form.command}:${form.field.name}`,
-    private_metadata: metadata,
-    title: plain(form.title, SLACK_MODAL_LIMITS.title),
-    submit: plain(labels.submit, SLACK_MODAL_LIMITS.button),
-    close: plain(labels.close, SLACK_MODAL_LIMITS.button),
-    blocks: [
-      ...(intro ? [section(truncate(toMrkdwn(intro), SLACK_LIMITS.sectionText))] : []),
-      {
-        type: 'input',
-        block_id: form.field.name,
-        label: plain(form.field.label, SLACK_MODAL_LIMITS.label),
-        element: {
-          type: 'plain_text_input',
-          action_id: form.field.name,
-          multiline: true,
-          ...(form.field.placeholder
-            ? { placeholder: plain(form.field.placeholder, SLACK_MODAL_LIMITS.placeholder) }
-            : {}),
-          ...(form.field.minLength ? { min_length: form.field.minLength } : {}),
-          max_length: Math.min(form.field.maxLength ?? SLACK_MODAL_LIMITS.input, SLACK_MODAL_LIMITS.input),
-        },
-      },
-    ],
-  };
 }

@@ -211,6 +211,103 @@ describe('Discord end to end', () => {
     expect(count(rig.app, 'select count(*) from reflections')).toBe(1);
   });
 
+  it('opens the report form from the ⚑ button under practice feedback and stores what is submitted', async () => {
+    rig = await startDiscordRig();
+    const card = await rig.callback(rig.fake.command(ana, 'quiz'));
+    const { right, instanceId } = letters(rig.app, 'practice');
+    const questionId = rig.app.repos.quiz.get(instanceId)!.questionId;
+    const message = { id: '1', channel_id: CHANNEL_ID, ephemeral: true };
+    const feedback = await rig.callback(rig.fake.click(ana, message, buttonFor(card.data, right)));
+    const report = buttons(feedback.data as Payload).find((b) => b.label === '⚑ Reportar problema')!;
+    expect(report.custom_id).toBe(`rp:${questionId}`);
+
+    const opened = await rig.callback(rig.fake.click(ana, message, report.custom_id));
+    expect(opened.type).toBe(9);
+    type Label = { type: number; label: string; component: Record<string, unknown> };
+    const modal = opened.data as { custom_id: string; title: string; components: (Label | { type: 10 })[] };
+    expect(modal.custom_id).toBe(`form:report:question=${questionId}`);
+    expect(modal.custom_id.length).toBeLessThanOrEqual(100);
+    expect(modal.title).toBe('Reportar problema');
+    expect(modal.components.map((c) => c.type)).toEqual([10, 18, 18]);
+    const [select, text] = modal.components.slice(1) as Label[];
+    for (const label of [select!, text!]) expect(label.label.length).toBeLessThanOrEqual(45);
+    expect(select!.component).toMatchObject({ type: 3, custom_id: 'reason', required: true, max_values: 1 });
+    expect((select!.component.options as { value: string; label: string }[]).map((o) => o.value)).toEqual([
+      'wrong-key',
+      'ambiguous',
+      'typo',
+      'other',
+    ]);
+    expect(text!.component).toMatchObject({ type: 4, custom_id: 'text', required: false, max_length: 500 });
+
+    const saved = await rig.callback(
+      rig.fake.submitForm(ana, modal.custom_id, { reason: ['ambiguous'], text: 'Duas alternativas servem.' }),
+    );
+    expect(saved.data?.flags).toBe(64);
+    expect(textOf(saved.data)).toContain(`Registrei seu relato sobre a pergunta ${questionId} (Ambígua)`);
+    const again = await rig.callback(
+      rig.fake.submitForm(ana, modal.custom_id, { reason: ['typo'], text: '' }),
+    );
+    expect(textOf(again.data)).toContain('atualizei seu relato (Erro de texto)');
+    const rows = rig.app.database.sqlite
+      .prepare('select question_id as q, reason, text from question_reports')
+      .all();
+    expect(rows).toEqual([{ q: questionId, reason: 'typo', text: null }]);
+  });
+
+  it('posts the daily reveal with the ⚑ button, which opens the report form for the question of the day', async () => {
+    rig = await startDiscordRig();
+    await rig.callback(rig.fake.command(monitor, 'quiz', { mode: 'daily' }));
+    const { instanceId } = letters(rig.app, 'daily');
+    const questionId = rig.app.repos.quiz.get(instanceId)!.questionId;
+    await rig.app.timers.advanceTo(new Date(rig.app.clock.now().getTime() + 12 * 3_600_000));
+    const reveal = await rig.fake.waitFor(
+      (r) =>
+        r.method === 'POST' &&
+        r.route === `/channels/${CHANNEL_ID}/messages` &&
+        textOf(r.body).includes('🔔'),
+    );
+    const button = buttons(reveal.body as Payload).find((b) => b.label === '⚑ Reportar problema')!;
+    expect(button.custom_id).toBe(`rp:${questionId}`);
+    const opened = await rig.callback(
+      rig.fake.click(bruno, { id: '77', channel_id: CHANNEL_ID }, button.custom_id),
+    );
+    expect(opened.type).toBe(9);
+    expect(opened.data?.custom_id).toBe(`form:report:question=${questionId}`);
+  });
+
+  it('answers hostile report forms with a clear private message and stores nothing', async () => {
+    rig = await startDiscordRig();
+    const id = 'form:report:question=l1-mlops-definicao';
+    const cases: [Record<string, unknown>, string][] = [
+      [{ reason: ['bogus'] }, 'Motivo desconhecido'],
+      [{ reason: ['typo'], text: 'x'.repeat(501) }, 'o máximo é 500 caracteres'],
+      // Without a reason there is nothing to file: the answer says how to report by command.
+      [{ text: 'sem motivo' }, 'Para relatar: /report l1-mlops-definicao'],
+      [{ reason: 42, text: null }, 'Para relatar: /report l1-mlops-definicao'],
+      [{ reason: [] }, 'Para relatar: /report l1-mlops-definicao'],
+    ];
+    for (const [fields, expected] of cases) {
+      const cb = await rig.callback(rig.fake.submitForm(ana, id, fields));
+      expect(cb.data?.flags).toBe(64);
+      expect(textOf(cb.data)).toContain(expected);
+    }
+    const unknown = await rig.callback(
+      rig.fake.submitForm(ana, 'form:report:question=nao-existe', { reason: ['typo'] }),
+    );
+    expect(textOf(unknown.data)).toContain('Não conheço a pergunta');
+    expect(count(rig.app, 'select count(*) from question_reports')).toBe(0);
+    // The bot still answers afterwards.
+    expect((await rig.callback(rig.fake.command(ana, 'help'))).type).toBe(4);
+  });
+
+  it('suggests questions by id for /report as the user types', async () => {
+    rig = await startDiscordRig();
+    const cb = await rig.callback(rig.fake.autocomplete(ana, 'report', 'question', 'l1-mlops'));
+    const choices = (cb.data as { choices: { name: string; value: string }[] }).choices;
+    expect(choices.map((c) => c.value)).toContain('l1-mlops-definicao');
+  });
+
   it('defers slow work, then edits the deferred reply', async () => {
     rig = await startDiscordRig(undefined, {
       deferAfterMs: 20,

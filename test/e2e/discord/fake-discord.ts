@@ -174,6 +174,26 @@ export class FakeDiscord {
     return id;
   }
 
+  /**
+   * Submits a modal of several fields, as Discord sends one: each field in its Label, a string (a text input's value)
+   * or a list (a string select's chosen values). Anything else given is sent as is (hostile submissions).
+   */
+  submitForm(user: FakeUser, customId: string, fields: Record<string, string | string[] | unknown>) {
+    return this.dispatchInteraction(user, CHANNEL_ID, {
+      type: 5,
+      data: {
+        custom_id: customId,
+        components: Object.entries(fields).map(([field, value], i) => ({
+          type: 18,
+          id: 2 * i + 1,
+          component: Array.isArray(value)
+            ? { type: 3, id: 2 * i + 2, custom_id: field, values: value }
+            : { type: 4, id: 2 * i + 2, custom_id: field, value },
+        })),
+      },
+    });
+  }
+
   private dispatchInteraction(user: FakeUser, channelId: string, rest: Record<string, unknown>): string {
     const id = nextId();
     this.dispatch('INTERACTION_CREATE', {

@@ -273,6 +273,34 @@ export class FakeSlack {
     return { id, body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString() };
   }
 
+  /**
+   * Submits a modal the bot opened with any `state` (Slack's shape is `{ values: { block: { action: element } } }`;
+   * see `formState`), or a hostile one, and optionally another callback id.
+   */
+  submitViewState(
+    user: FakeSlackUser,
+    view: { callback_id: string; private_metadata: string },
+    state: unknown,
+    callbackId = view.callback_id,
+  ) {
+    const payload = {
+      type: 'view_submission',
+      team: { id: TEAM_ID, domain: 'turma' },
+      user: { id: user.id, username: user.name, name: user.name, team_id: TEAM_ID },
+      api_app_id: 'A0TURMA',
+      token: 'deprecated-verification-token',
+      trigger_id: 'trigger-view',
+      view: {
+        id: 'V0001',
+        type: 'modal',
+        callback_id: callbackId,
+        private_metadata: view.private_metadata,
+        state,
+      },
+    };
+    return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  }
+
   /** Headers Slack would send with this body; `age` seconds old; JSON bodies (events) as JSON. */
   sign(body: string, options: { secret?: string; ageSeconds?: number; retry?: number } = {}) {
     const timestamp = String(Math.floor(Date.now() / 1000) - (options.ageSeconds ?? 0));
@@ -393,6 +421,26 @@ export class FakeSlack {
 
 /** The id of a member's DM with the app (their Messages tab), as conversations.open gives it. */
 export const dmOf = (userId: string) => `D${userId.slice(1)}`;
+
+/** A modal's state as Slack sends it: a string is a text input's value, `{ selected }` a static select's choice. */
+export function formState(fields: Record<string, string | { selected: string }>) {
+  return {
+    values: Object.fromEntries(
+      Object.entries(fields).map(([name, v]) => [
+        name,
+        {
+          [name]:
+            typeof v === 'string'
+              ? { type: 'plain_text_input', value: v }
+              : {
+                  type: 'static_select',
+                  selected_option: { text: { type: 'plain_text', text: v.selected }, value: v.selected },
+                },
+        },
+      ]),
+    ),
+  };
+}
 
 /** Web API bodies come form-encoded (JSON-valued fields as strings) or as JSON; response_url posts as JSON. */
 function parseBody(text: string, contentType: string): Record<string, unknown> {

@@ -1,7 +1,7 @@
 // End to end on Slack: the real bolt app receiving signed requests, its Web API pointed at a local fake.
 import { afterEach, describe, expect, it } from 'vitest';
 import { count, letters } from '../../quiz/helpers.ts';
-import { CHANNEL_ID, type FakeSlackUser } from './fake-slack.ts';
+import { CHANNEL_ID, type FakeSlackUser, formState } from './fake-slack.ts';
 import { type SlackRig, startSlackRig } from './harness.ts';
 
 const ana: FakeSlackUser = { id: 'U0ANA', name: 'Ana' };
@@ -140,6 +140,97 @@ describe('Slack end to end', () => {
     const saved = await rig.fake.waitFor((c) => c.method === 'chat.postEphemeral');
     expect(textOf(saved.body)).toContain('Reflexão registrada');
     expect(count(rig.app, 'select count(*) from reflections')).toBe(1);
+  });
+
+  it('opens the report modal from the ⚑ button under practice feedback and stores the submission', async () => {
+    rig = await startSlackRig([ana]);
+    const card = await rig.command(ana, 'quiz');
+    const { right, instanceId } = letters(rig.app, 'practice');
+    const questionId = rig.app.repos.quiz.get(instanceId)!.questionId;
+    const click = rig.fake.click(ana, buttonFor(card, right), { ts: '1.1', ephemeral: true });
+    await rig.send(click.body);
+    const feedback = await rig.fake.response(click.id);
+    const report = blocksOf(feedback)
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.text?.text === '⚑ Reportar problema')!;
+    expect(report.action_id).toBe(`rp:${questionId}`);
+
+    const press = rig.fake.click(ana, report.action_id, { ts: '1.1', ephemeral: true });
+    expect((await rig.send(press.body)).status).toBe(200);
+    const open = await rig.fake.waitFor((c) => c.method === 'views.open');
+    expect(open.body.trigger_id).toBe(`trigger-${press.id}`);
+    type Input = { type: string; block_id: string; optional: boolean; element: Record<string, unknown> };
+    const view = open.body.view as {
+      callback_id: string;
+      private_metadata: string;
+      title: { text: string };
+      blocks: (Input | { type: 'section' })[];
+    };
+    expect(view.callback_id).toBe(`form:report:question=${questionId}`);
+    expect(view.title.text).toBe('Reportar problema');
+    expect(view.title.text.length).toBeLessThanOrEqual(24);
+    expect(view.blocks.map((b) => b.type)).toEqual(['section', 'input', 'input']);
+    const [select, text] = view.blocks.slice(1) as Input[];
+    expect(select).toMatchObject({ block_id: 'reason', optional: false, element: { type: 'static_select' } });
+    expect((select!.element.options as { value: string }[]).map((o) => o.value)).toEqual([
+      'wrong-key',
+      'ambiguous',
+      'typo',
+      'other',
+    ]);
+    expect(text).toMatchObject({
+      block_id: 'text',
+      optional: true,
+      element: { type: 'plain_text_input', max_length: 500 },
+    });
+
+    const submit = rig.fake.submitViewState(
+      ana,
+      view,
+      formState({ reason: { selected: 'wrong-key' }, text: 'A alternativa C também está certa.' }),
+    );
+    expect((await rig.send(submit)).status).toBe(200);
+    const saved = await rig.fake.waitFor((c) => c.method === 'chat.postEphemeral');
+    expect(textOf(saved.body)).toContain(
+      `Registrei seu relato sobre a pergunta ${questionId} (Resposta errada)`,
+    );
+    const rows = rig.app.database.sqlite
+      .prepare('select question_id as q, reason, text from question_reports')
+      .all();
+    expect(rows).toEqual([
+      { q: questionId, reason: 'wrong-key', text: 'A alternativa C também está certa.' },
+    ]);
+  });
+
+  it('answers hostile or incomplete report submissions with a clear private message, and keeps serving', async () => {
+    rig = await startSlackRig([ana]);
+    await rig.send(rig.fake.slashCommand(ana, 'report', 'l1-mlops-definicao').body);
+    const open = await rig.fake.waitFor((c) => c.method === 'views.open');
+    const view = open.body.view as { callback_id: string; private_metadata: string };
+    const cases: [unknown, string, string?][] = [
+      [null, 'Para relatar: /report l1-mlops-definicao'],
+      ['x', 'Para relatar'],
+      [{ values: null }, 'Para relatar'],
+      [{ values: { reason: { reason: { type: 'static_select', selected_option: null } } } }, 'Para relatar'],
+      [{ values: { reason: { reason: { type: 'plain_text_input', value: 42 } } } }, 'Para relatar'],
+      [{ values: { reason: [] } }, 'Para relatar'],
+      [formState({ reason: { selected: 'bogus' } }), 'Motivo desconhecido'],
+      [formState({ reason: { selected: 'typo' }, text: 'x'.repeat(501) }), 'o máximo é 500 caracteres'],
+      [
+        formState({ reason: { selected: 'typo' } }),
+        'Não conheço a pergunta',
+        'form:report:question=%E0%A4%A',
+      ],
+    ];
+    for (const [i, [state, expected, callbackId]] of cases.entries()) {
+      const res = await rig.send(rig.fake.submitViewState(ana, view, state, callbackId));
+      expect(res.status, `case ${i}`).toBe(200);
+      const mine = (c: { method: string }) => c.method === 'chat.postEphemeral';
+      await rig.fake.waitFor(() => rig.fake.calls.filter(mine).length > i);
+      expect(textOf(rig.fake.calls.filter(mine)[i]!.body), `case ${i}`).toContain(expected);
+    }
+    expect(count(rig.app, 'select count(*) from question_reports')).toBe(0);
+    expect(textOf(await rig.command(ana, 'help'))).toContain('/report');
   });
 
   it("confirms a modal submission in the member's DM when the bot is not in the channel", async () => {

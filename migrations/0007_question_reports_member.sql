@@ -1,0 +1,1 @@
+CREATE INDEX `question_reports_member` ON `question_reports` (`member_id`,`updated_at`);
