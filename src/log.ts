@@ -3,6 +3,7 @@
 // pulls in) is loaded only for a terminal: a deployed process writing JSON lines never holds it.
 import { createRequire } from 'node:module';
 import pino from 'pino';
+import type PinoPretty from 'pino-pretty';
 
 export type Logger = pino.Logger;
 
@@ -26,7 +27,7 @@ export function createLogger(
   };
   if (destination) return pino(options, destination);
   if (!terminal) return pino(options, pino.destination({ fd: 2, sync: true }));
-  const pretty = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
+  const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
   return pino(options, pretty({ destination: 2, sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss' }));
 }
 
