@@ -12,6 +12,9 @@ const optionalUrl = z.preprocess(
   z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://127.0.0.1:8080/api' }).optional(),
 );
 
+/** More shards than one process should hold (Discord's own 2,500-guild shards: 2.5 million guilds). */
+const MAX_SHARDS = 1000;
+
 const envSchema = z
   .object({
     DISCORD_TOKEN: optionalText,
@@ -36,6 +39,18 @@ const envSchema = z
         .optional(),
     ),
     DISCORD_API_URL: optionalUrl,
+    DISCORD_SHARDS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .default('auto')
+        .refine(
+          (v) => v === 'auto' || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_SHARDS),
+          `must be auto (the shard count Discord recommends) or a whole number of shards from 1 to ${MAX_SHARDS}`,
+        )
+        .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v))),
+    ),
     SLACK_BOT_TOKEN: z.preprocess(
       blankToUndefined,
       z.string().startsWith('xoxb-', 'must start with xoxb- (the Bot User OAuth Token)').optional(),
@@ -155,6 +170,8 @@ export interface Config {
     readonly applicationId: string;
     readonly guildId?: string;
     readonly apiUrl?: string;
+    /** Gateway shards: 'auto' takes the count Discord recommends (GET /gateway/bot), a number forces it. */
+    readonly shards: 'auto' | number;
   };
   readonly slack?: {
     readonly botToken: string;
@@ -210,6 +227,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             applicationId: e.DISCORD_APPLICATION_ID,
             guildId: e.DISCORD_GUILD_ID,
             apiUrl: e.DISCORD_API_URL,
+            shards: e.DISCORD_SHARDS,
           },
         }
       : {}),

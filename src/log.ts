@@ -1,7 +1,9 @@
 // Structured logs on stderr (stdout belongs to the shell adapter): readable in a terminal, JSON lines otherwise.
-// Secrets are redacted wherever they appear in a logged object, at any of the usual depths.
+// Secrets are redacted wherever they appear in a logged object, at any of the usual depths. pino-pretty (and what it
+// pulls in) is loaded only for a terminal: a deployed process writing JSON lines never holds it.
+import { createRequire } from 'node:module';
 import pino from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 
 export type Logger = pino.Logger;
 
@@ -24,9 +26,9 @@ export function createLogger(
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
   };
   if (destination) return pino(options, destination);
-  return terminal
-    ? pino(options, pretty({ destination: 2, sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss' }))
-    : pino(options, pino.destination({ fd: 2, sync: true }));
+  if (!terminal) return pino(options, pino.destination({ fd: 2, sync: true }));
+  const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
+  return pino(options, pretty({ destination: 2, sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss' }));
 }
 
 /** A logger that drops everything, for tests. */

@@ -68,6 +68,7 @@ if (config.discord) {
       bot: app.bot,
       token: config.discord.token,
       apiUrl: config.discord.apiUrl,
+      shards: config.discord.shards,
       logger,
       metrics: app.metrics,
       locale: config.locale,

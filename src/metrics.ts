@@ -49,6 +49,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly gatewayShards = new Gauge({
+    name: 'turma_gateway_shards',
+    help: 'Gateway shards this process runs (state=total) and how many are ready (state=ready), by platform',
+    labelNames: ['platform', 'state'] as const,
+    registers: [this.registry],
+  });
+
   /** `process`: also the standard Node.js process metrics (memory, CPU, event loop), for the real process only. */
   constructor(options: { process?: boolean } = {}) {
     if (options.process) collectDefaultMetrics({ register: this.registry, prefix: 'turma_' });

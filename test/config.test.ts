@@ -76,6 +76,19 @@ describe('loadConfig', () => {
     expect(config.slack?.adminUserIds).toEqual(['U1ABC', 'U2DEF']);
   });
 
+  it('takes DISCORD_SHARDS as auto (the default) or a positive count, and refuses anything else naming the value', () => {
+    const discord = { CONTENT_DIR, DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456789012345678' };
+    expect(loadConfig(discord).discord?.shards).toBe('auto');
+    expect(loadConfig({ ...discord, DISCORD_SHARDS: ' ' }).discord?.shards).toBe('auto');
+    expect(loadConfig({ ...discord, DISCORD_SHARDS: 'auto' }).discord?.shards).toBe('auto');
+    expect(loadConfig({ ...discord, DISCORD_SHARDS: '3' }).discord?.shards).toBe(3);
+    for (const bad of ['0', '-2', '1.5', 'two', '1001', '2e3']) {
+      expect(problemsOf({ ...discord, DISCORD_SHARDS: bad })).toEqual([
+        `DISCORD_SHARDS: must be auto (the shard count Discord recommends) or a whole number of shards from 1 to 1000 (got "${bad}")`,
+      ]);
+    }
+  });
+
   it('says what a valid Discord id looks like and where to copy it from', () => {
     const problems = problemsOf({
       CONTENT_DIR,

@@ -1,7 +1,7 @@
 // Shared test setup: a real app on a fresh SQLite file with the real migrations, and a shell to drive it.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -109,7 +109,7 @@ export function spawnBot(
   env: Record<string, string>,
   options: { compiled?: boolean } = {},
 ): { child: ChildProcess; logs: () => string } {
-  const args = options.compiled ? ['dist/src/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const args = options.compiled ? dockerCommand().slice(1) : ['--import', 'tsx', 'src/main.ts'];
   const child = spawn(process.execPath, args, {
     cwd: path.resolve(import.meta.dirname, '..'),
     env: {
@@ -127,6 +127,15 @@ export function spawnBot(
   child.stdout!.on('data', (c: Buffer) => (logs += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (logs += c.toString()));
   return { child, logs: () => logs };
+}
+
+/** The Dockerfile's CMD (`["node", …flags, "dist/src/main.js"]`), so a compiled bot runs exactly as the image runs it. */
+export function dockerCommand(): string[] {
+  const dockerfile = readFileSync(path.resolve(import.meta.dirname, '../Dockerfile'), 'utf8');
+  const line = dockerfile.split('\n').find((l) => l.startsWith('CMD '));
+  const command = line ? (JSON.parse(line.slice(4)) as string[]) : [];
+  if (command[0] !== 'node') throw new Error('the Dockerfile CMD must be an exec-form ["node", …] array');
+  return command;
 }
 
 /** Whether libfaketime's `faketime` is installed (CI installs it): the year-ahead checks need it. */

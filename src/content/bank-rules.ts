@@ -124,7 +124,12 @@ export function contentWords(text: string): Set<string> {
   );
 }
 
-const sharedCount = (a: Set<string>, b: Set<string>) => [...a].filter((w) => b.has(w)).length;
+/** Words in both sets; a loop, not a filtered copy: the bank is compared pair by pair at every start. */
+function sharedCount(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
+}
 
 /** Two questions that test one fact: near-identical prompts, or right choices that say the same thing. */
 export function nearDuplicateProblems(questions: readonly BankQuestion[]): ContentProblem[] {
@@ -140,7 +145,7 @@ export function nearDuplicateProblems(questions: readonly BankQuestion[]): Conte
     for (let j = i + 1; j < items.length; j++) {
       const first = items[i]!;
       const later = items[j]!;
-      const other = `"${first.q.id}" (${first.q.file})`;
+      const other = () => `"${first.q.id}" (${first.q.file})`;
       const where = (field: string) => `questions[${later.q.index}].${field}`;
       const promptShared = sharedCount(first.prompt, later.prompt);
       const promptUnion = first.prompt.size + later.prompt.size - promptShared;
@@ -152,7 +157,7 @@ export function nearDuplicateProblems(questions: readonly BankQuestion[]): Conte
           file: later.q.file,
           field: where('prompt'),
           message:
-            `near-duplicate prompt: "${later.q.id}" asks what ${other} asks (${promptShared} of ` +
+            `near-duplicate prompt: "${later.q.id}" asks what ${other()} asks (${promptShared} of ` +
             `${promptUnion} content words shared); rewrite the later one to test another fact`,
         });
         continue;
@@ -167,7 +172,7 @@ export function nearDuplicateProblems(questions: readonly BankQuestion[]): Conte
           file: later.q.file,
           field: where('answer'),
           message:
-            `near-duplicate answer: the right choice of "${later.q.id}" says what the right choice of ${other} ` +
+            `near-duplicate answer: the right choice of "${later.q.id}" says what the right choice of ${other()} ` +
             `says (${keyShared} of ${shorter} content words shared); rewrite the later one to test another fact`,
         });
       }

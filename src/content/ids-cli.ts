@@ -1,6 +1,6 @@
 // `npm run content:ids`: lists the bank's new question ids in content/question-ids.txt (never removes any).
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { readdirSync, readFileSync } from 'node:fs';
 import { writePublishedIds } from './question-ids.ts';
 
@@ -10,8 +10,11 @@ const ids = readdirSync(quizDir)
   .filter((f) => f.endsWith('.yaml'))
   .flatMap((f) =>
     (
-      (parseYaml(readFileSync(path.join(quizDir, f), 'utf8')) as { questions?: { id?: string }[] })
-        ?.questions ?? []
+      (
+        loadYaml(readFileSync(path.join(quizDir, f), 'utf8'), { schema: CORE_SCHEMA }) as {
+          questions?: { id?: string }[];
+        }
+      )?.questions ?? []
     ).map((q) => q.id),
   )
   .filter((id): id is string => typeof id === 'string');

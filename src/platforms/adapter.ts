@@ -12,6 +12,8 @@ export interface PlatformAdapter {
   stop(): Promise<void>;
   /** Whether events can arrive now (gateway ready, socket open, receiver serving); for /healthz. */
   isConnected(): boolean;
+  /** When not connected, why in a few words (e.g. "1 of 2 shards ready"); /healthz shows it. */
+  connectionProblem?(): string | undefined;
   /**
    * Posts on the bot's own initiative. `idempotencyKey` is the same on every retry of one logical post: platforms
    * that can (Discord's enforce_nonce) make a retry after a crash return the first message instead of a second one.

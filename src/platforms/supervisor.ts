@@ -62,8 +62,10 @@ export class PlatformSupervisor {
 
   /** 'ok', or why the platform cannot take events now. */
   status(): string {
-    if (this.failure) return `failing: ${this.failure}`;
-    return this.adapter.isConnected() ? 'ok' : 'failing: not connected';
+    const problem = this.adapter.connectionProblem?.();
+    if (this.failure) return `failing: ${this.failure}${problem ? ` (${problem})` : ''}`;
+    if (this.adapter.isConnected()) return 'ok';
+    return `failing: ${problem ?? 'not connected'}`;
   }
 
   /** Stops retrying and stops the adapter. */

@@ -16,6 +16,7 @@ import {
   MessageFlags,
   type RepliableInteraction,
   Routes,
+  Status,
 } from 'discord.js';
 import type { Bot } from '../../bot/bot.ts';
 import type { InboundEvent } from '../../core/events.ts';
@@ -34,6 +35,8 @@ export interface DiscordAdapterOptions {
   token: string;
   /** REST base (DISCORD_API_URL); the gateway address comes from its /gateway/bot. */
   apiUrl?: string;
+  /** DISCORD_SHARDS: 'auto' (what /gateway/bot recommends, the default) or a forced count; all run in this process. */
+  shards?: 'auto' | number;
   logger: Logger;
   /** Counts platform API failures. */
   metrics?: Metrics;
@@ -47,6 +50,7 @@ const THREAD_ARCHIVE_MINUTES = 1440;
 /** Discord's error code for "a thread has already been created for this message". */
 const THREAD_ALREADY_CREATED = 160004;
 const CHOICE_LIMIT = 100;
+const DESTROY_TIMEOUT_MS = 2000;
 
 /** discord.js options for a rendered payload. */
 const replyOptions = (payload: DiscordMessagePayload): InteractionReplyOptions => ({
@@ -72,7 +76,7 @@ export class DiscordAdapter implements PlatformAdapter {
   private accepting = true;
 
   constructor(private readonly opts: DiscordAdapterOptions) {
-    this.client = createDiscordClient(opts.apiUrl);
+    this.client = createDiscordClient(opts.apiUrl, opts.shards);
     this.client.on(Events.InteractionCreate, (interaction) => {
       if (!this.accepting) return;
       const work = this.onInteraction(interaction).finally(() => this.inflight.delete(work));
@@ -80,8 +84,39 @@ export class DiscordAdapter implements PlatformAdapter {
     });
     this.client.on(Events.Error, (err) => opts.logger.error({ err }, 'discord client error'));
     this.client.on(Events.Warn, (message) => opts.logger.warn({ platform: 'discord' }, message));
+    // One line per shard state change, with how many are ready, so a log shows which connection is down.
+    this.client.on(Events.ShardReady, (shard) => this.shardChanged('info', shard, 'discord shard ready'));
+    this.client.on(Events.ShardResume, (shard) => this.shardChanged('info', shard, 'discord shard resumed'));
+    this.client.on(Events.ShardReconnecting, (shard) =>
+      this.shardChanged('warn', shard, 'discord shard reconnecting'),
+    );
     this.client.on(Events.ShardDisconnect, (event, shard) =>
-      opts.logger.warn({ shard, code: event.code }, 'discord gateway disconnected'),
+      this.shardChanged('warn', shard, 'discord gateway disconnected', { code: event.code }),
+    );
+    this.client.on(Events.ShardError, (err, shard) =>
+      opts.logger.error({ err, platform: 'discord', shard }, 'discord shard error'),
+    );
+  }
+
+  /** Shards ready and shards this process runs (0 of 0 before the first login has fetched the count). */
+  shardState(): { ready: number; total: number; notReady: number[] } {
+    const shards = [...this.client.ws.shards.values()];
+    const notReady = shards.filter((s) => s.status !== Status.Ready).map((s) => s.id);
+    return { ready: shards.length - notReady.length, total: shards.length, notReady };
+  }
+
+  private shardChanged(
+    level: 'info' | 'warn',
+    shard: number,
+    message: string,
+    extra: Record<string, unknown> = {},
+  ): void {
+    const { ready, total } = this.shardState();
+    this.opts.metrics?.gatewayShards.set({ platform: 'discord', state: 'ready' }, ready);
+    this.opts.metrics?.gatewayShards.set({ platform: 'discord', state: 'total' }, total);
+    this.opts.logger[level](
+      { platform: 'discord', shard, shardsReady: ready, shards: total, ...extra },
+      message,
     );
   }
 
@@ -92,7 +127,7 @@ export class DiscordAdapter implements PlatformAdapter {
     await this.client.login(this.opts.token);
     await ready;
     this.opts.logger.info(
-      { user: this.client.user?.tag, guilds: this.client.guilds.cache.size },
+      { user: this.client.user?.tag, guilds: this.client.guilds.cache.size, shards: this.shardState().total },
       'discord connected',
     );
   }
@@ -101,11 +136,25 @@ export class DiscordAdapter implements PlatformAdapter {
   async stop(): Promise<void> {
     this.accepting = false;
     await Promise.allSettled([...this.inflight]);
-    await this.client.destroy();
+    // discord.js's destroy waits on a shard still waiting for READY without end: bounded, so a stop is prompt.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.client.destroy(),
+      new Promise((resolve) => (timer = setTimeout(resolve, DESTROY_TIMEOUT_MS).unref())),
+    ]).finally(() => clearTimeout(timer));
   }
 
+  /** Ready only when every shard is: a guild on a dropped shard gets no interactions. */
   isConnected(): boolean {
-    return this.accepting && this.client.isReady();
+    const { ready, total } = this.shardState();
+    return this.accepting && this.client.isReady() && total > 0 && ready === total;
+  }
+
+  /** For /healthz when not connected: which shards are down. */
+  connectionProblem(): string | undefined {
+    const { ready, total, notReady } = this.shardState();
+    if (total === 0 || ready === total) return undefined;
+    return `${ready} of ${total} shards ready; not ready: ${notReady.join(', ')}`;
   }
 
   async post(

@@ -1,12 +1,15 @@
 // The discord.js client as Turma uses it: the Guilds intent only (slash commands, buttons and modals arrive as
 // interactions, which need no privileged intents), caches bounded so memory stays flat however busy the server is,
 // and `rest.api` pointing at DISCORD_API_URL when set (the gateway address then comes from that API's /gateway/bot).
+// Every shard runs in this process (discord.js's own sharding through @discordjs/ws): 'auto' opens as many gateway
+// connections as /gateway/bot recommends, a number forces the count.
 import { Client, GatewayIntentBits, Options } from 'discord.js';
 import { PLATFORM_CALL_TIMEOUT_MS } from '../outbound.ts';
 
-export function createDiscordClient(apiUrl?: string): Client {
+export function createDiscordClient(apiUrl?: string, shards: 'auto' | number = 'auto'): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
+    ...(shards === 'auto' ? { shards: 'auto' } : { shardCount: shards }),
     // Every REST call ends within the deadline and none is retried on a timeout or a 5xx: a message Discord made
     // before the connection dropped would be made twice. Rate limits (429) are still queued by discord.js itself.
     rest: { ...(apiUrl ? { api: apiUrl } : {}), timeout: PLATFORM_CALL_TIMEOUT_MS, retries: 0 },

@@ -29,7 +29,7 @@ afterEach(async () => {
 describe('Discord end to end', () => {
   it('logs in with the Guilds intent only and answers /glossary drift with both drifts, publicly', async () => {
     rig = await startDiscordRig();
-    expect(rig.fake.identifies).toEqual([{ token: 'fake-discord-token', intents: 1 }]);
+    expect(rig.fake.identifies).toEqual([{ token: 'fake-discord-token', intents: 1, shard: [0, 1] }]);
     const cb = await rig.callback(rig.fake.command(ana, 'glossary', { term: 'drift' }));
     expect(cb.type).toBe(4);
     expect(textOf(cb.data)).toContain('Data Drift');

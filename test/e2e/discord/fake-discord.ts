@@ -1,7 +1,9 @@
 // A local fake of Discord for end-to-end tests and benchmarks: the REST routes Turma uses (gateway discovery,
 // interaction callbacks, webhooks, channel messages, threads, command registration) and a gateway that speaks enough
 // of the protocol (HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats, INTERACTION_CREATE) for the real discord.js
-// client to log in and receive interactions. Everything it is sent is recorded for assertions.
+// client to log in and receive interactions. Sharded like Discord: /gateway/bot recommends `shards`, each IDENTIFY
+// names its shard [id, count], and a guild (its GUILD_CREATE, its interactions) lives on shard (id >> 22) % count.
+// Everything it is sent is recorded for assertions.
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +14,11 @@ export const APP_ID = '100000000000000001';
 export const BOT_ID = '100000000000000002';
 export const GUILD_ID = '200000000000000001';
 export const CHANNEL_ID = '300000000000000001';
+/** The n-th guild of the fake (0: GUILD_ID) and its one text channel (0: CHANNEL_ID). Guild n is on shard n % count. */
+export const guildId = (n: number) => String(BigInt(GUILD_ID) + (BigInt(n) << 22n));
+export const channelId = (n: number) => String(BigInt(CHANNEL_ID) + BigInt(n));
+/** The shard Discord routes a guild to: (guild_id >> 22) % shard count. */
+export const shardOf = (guild: string, count: number) => Number((BigInt(guild) >> 22n) % BigInt(count));
 /** Manage Server (admin) and a plain member's permissions, as Discord sends them. */
 export const ADMIN_PERMISSIONS = String(0x20n | 0x800n | 0x400n);
 export const MEMBER_PERMISSIONS = String(0x800n | 0x400n);
@@ -31,6 +38,17 @@ export interface FakeUser {
   locale?: string;
 }
 
+export interface FakeDiscordOptions {
+  /** What /gateway/bot recommends (default 1). */
+  shards?: number;
+  /** How many guilds the bot is in (default 1: GUILD_ID with CHANNEL_ID). */
+  guilds?: number;
+  /** session_start_limit.max_concurrency: IDENTIFYs allowed at once (default 16, so shards connect together). */
+  maxConcurrency?: number;
+  /** Shards whose IDENTIFY is never answered with READY (a connection that never comes up). */
+  silentShards?: number[];
+}
+
 let snowflake = 900000000000000000n;
 const nextId = () => String(++snowflake);
 
@@ -38,13 +56,22 @@ export class FakeDiscord {
   private readonly recorder = new Recorder<RecordedRequest>('fake Discord');
   /** Everything received, in order. */
   readonly requests = this.recorder.items;
-  /** IDENTIFY payloads received (intents, token) */
-  readonly identifies: { token: string; intents: number }[] = [];
+  /** IDENTIFY payloads received (intents, token, and the shard [id, count] when the client sent one) */
+  readonly identifies: { token: string; intents: number; shard?: [number, number] }[] = [];
+  /** Interactions sent, with the shard whose connection carried them. */
+  readonly dispatched: { id: string; guildId: string; shard: number }[] = [];
+  /** What /gateway/bot recommends. */
+  recommendedShards: number;
+  private readonly maxConcurrency: number;
+  private readonly silentShards: number[];
+  /** Guild ids by their channel's id. */
+  private readonly guildOfChannel = new Map<string, string>();
   /** What Discord says the bot may do in the channel (app_permissions); by default all the invite link asks for. */
   appPermissions = '2248473465835073';
   private readonly server: Server;
   private readonly gateway: WebSocketServer;
-  private readonly sockets = new Set<WebSocket>();
+  /** Open gateway connections and the shard each identified as ([0, 1] until it does). */
+  private readonly sockets = new Map<WebSocket, [number, number]>();
   /** Messages created by channel posts (not interaction replies), in order. */
   readonly created: { id: string; channel_id: string; embeds: unknown }[] = [];
   /** While set, channel posts are received (and recorded) but answered only when it resolves. */
@@ -56,7 +83,11 @@ export class FakeDiscord {
   private seq = 0;
   private port = 0;
 
-  constructor() {
+  constructor(options: FakeDiscordOptions = {}) {
+    this.recommendedShards = options.shards ?? 1;
+    this.maxConcurrency = options.maxConcurrency ?? 16;
+    this.silentShards = options.silentShards ?? [];
+    for (let n = 0; n < (options.guilds ?? 1); n++) this.guildOfChannel.set(channelId(n), guildId(n));
     this.server = createServer((req, res) => void this.onRequest(req, res));
     this.gateway = new WebSocketServer({ server: this.server, path: '/gateway' });
     this.gateway.on('connection', (socket) => this.onSocket(socket));
@@ -74,7 +105,7 @@ export class FakeDiscord {
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets) socket.terminate();
+    for (const socket of this.sockets.keys()) socket.terminate();
     this.gateway.close();
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server.close(resolve));
@@ -155,7 +186,8 @@ export class FakeDiscord {
   dmCommand(user: FakeUser, name: string): string {
     const id = nextId();
     const dm = nextId();
-    this.dispatch('INTERACTION_CREATE', {
+    // Discord delivers DMs on shard 0.
+    const payload = {
       id,
       application_id: APP_ID,
       token: tokenOf(id),
@@ -170,7 +202,9 @@ export class FakeDiscord {
       authorizing_integration_owners: { '1': user.id },
       context: 1,
       data: { id: nextId(), name, type: 1, options: [] },
-    });
+    };
+    for (const [socket, [shard]] of this.sockets)
+      if (shard === 0) this.sendDispatch(socket, 'INTERACTION_CREATE', payload);
     return id;
   }
 
@@ -194,16 +228,20 @@ export class FakeDiscord {
     });
   }
 
-  private dispatchInteraction(user: FakeUser, channelId: string, rest: Record<string, unknown>): string {
+  /** Sends the interaction on the connection of the channel's guild's shard, as Discord does. */
+  private dispatchInteraction(user: FakeUser, channel: string, rest: Record<string, unknown>): string {
     const id = nextId();
-    this.dispatch('INTERACTION_CREATE', {
+    const guild = this.guildOf(channel);
+    const sockets = [...this.sockets].filter(([, [shard, count]]) => shardOf(guild, count) === shard);
+    for (const [, [shard]] of sockets) this.dispatched.push({ id, guildId: guild, shard });
+    const payload = {
       id,
       application_id: APP_ID,
       token: tokenOf(id),
       version: 1,
-      guild_id: GUILD_ID,
-      channel_id: channelId,
-      channel: { id: channelId, type: 0, guild_id: GUILD_ID, name: 'geral' },
+      guild_id: guild,
+      channel_id: channel,
+      channel: { id: channel, type: 0, guild_id: guild, name: 'geral' },
       member: {
         user: { id: user.id, username: user.name, global_name: user.name, discriminator: '0', avatar: null },
         roles: [],
@@ -218,24 +256,48 @@ export class FakeDiscord {
       guild_locale: 'pt-BR',
       app_permissions: this.appPermissions,
       entitlements: [],
-      authorizing_integration_owners: { '0': GUILD_ID },
+      authorizing_integration_owners: { '0': guild },
       context: 0,
       ...rest,
-    });
+    };
+    for (const [socket] of sockets) this.sendDispatch(socket, 'INTERACTION_CREATE', payload);
     return id;
+  }
+
+  /** The guild a channel belongs to (an unknown channel: the first guild's, as before guilds were many). */
+  private guildOf(channel: string): string {
+    return this.guildOfChannel.get(channel) ?? GUILD_ID;
+  }
+
+  /** How many gateway connections have identified, by shard id. */
+  get connectedShards(): number[] {
+    return [...this.sockets.values()].map(([shard]) => shard).sort((a, b) => a - b);
   }
 
   // ---- gateway -------------------------------------------------------------------------------------------------
 
   private onSocket(socket: WebSocket): void {
-    this.sockets.add(socket);
+    this.sockets.set(socket, [0, 1]);
     socket.on('close', () => this.sockets.delete(socket));
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
     socket.on('message', (raw) => {
       const packet = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> };
       if (packet.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       if (packet.op === 2) {
-        this.identifies.push({ token: String(packet.d.token), intents: Number(packet.d.intents) });
+        const asked = packet.d.shard as [number, number] | undefined;
+        this.identifies.push({
+          token: String(packet.d.token),
+          intents: Number(packet.d.intents),
+          ...(asked ? { shard: asked } : {}),
+        });
+        const [shard, count] = asked ?? [0, 1];
+        if (!(count >= 1 && shard >= 0 && shard < count)) {
+          socket.close(4010, 'Invalid shard');
+          return;
+        }
+        this.sockets.set(socket, [shard, count]);
+        if (this.silentShards.includes(shard)) return;
+        const guilds = [...this.guildOfChannel].filter(([, g]) => shardOf(g, count) === shard);
         this.sendDispatch(socket, 'READY', {
           v: 10,
           user: {
@@ -246,20 +308,21 @@ export class FakeDiscord {
             bot: true,
             global_name: null,
           },
-          guilds: [{ id: GUILD_ID, unavailable: true }],
+          guilds: guilds.map(([, id]) => ({ id, unavailable: true })),
           session_id: 'fake-session',
           resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
-          shard: [0, 1],
+          shard: [shard, count],
           application: { id: APP_ID, flags: 0 },
         });
-        this.sendDispatch(socket, 'GUILD_CREATE', this.guild());
+        for (const [channel, id] of guilds)
+          this.sendDispatch(socket, 'GUILD_CREATE', this.guild(id, channel));
       }
     });
   }
 
-  private guild() {
+  private guild(id: string, channel: string) {
     return {
-      id: GUILD_ID,
+      id,
       name: 'MLOps Turma',
       icon: null,
       owner_id: '400000000000000001',
@@ -269,8 +332,8 @@ export class FakeDiscord {
       joined_at: '2026-01-01T00:00:00.000Z',
       features: [],
       preferred_locale: 'pt-BR',
-      roles: [{ id: GUILD_ID, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0 }],
-      channels: [{ id: CHANNEL_ID, type: 0, name: 'geral', position: 0, guild_id: GUILD_ID }],
+      roles: [{ id, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0 }],
+      channels: [{ id: channel, type: 0, name: 'geral', position: 0, guild_id: id }],
       threads: [],
       members: [],
       presences: [],
@@ -281,10 +344,6 @@ export class FakeDiscord {
       guild_scheduled_events: [],
       soundboard_sounds: [],
     };
-  }
-
-  private dispatch(event: string, data: unknown): void {
-    for (const socket of this.sockets) this.sendDispatch(socket, event, data);
   }
 
   private sendDispatch(socket: WebSocket, event: string, data: unknown): void {
@@ -316,8 +375,13 @@ export class FakeDiscord {
     if (record.method === 'GET' && route === '/gateway/bot') {
       reply(200, {
         url: `ws://127.0.0.1:${this.port}/gateway`,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        shards: this.recommendedShards,
+        session_start_limit: {
+          total: 1000,
+          remaining: 1000,
+          reset_after: 0,
+          max_concurrency: this.maxConcurrency,
+        },
       });
     } else if ((m = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(route))) {
       reply(204);
@@ -349,7 +413,7 @@ export class FakeDiscord {
       reply(201, {
         id: nextId(),
         type: 11,
-        guild_id: GUILD_ID,
+        guild_id: this.guildOf(m[1]!),
         parent_id: m[1],
         name: body?.name,
         owner_id: BOT_ID,
@@ -370,7 +434,7 @@ export class FakeDiscord {
     return {
       id,
       channel_id: channelId,
-      guild_id: GUILD_ID,
+      guild_id: this.guildOf(channelId),
       author: { id: BOT_ID, username: 'Turma', discriminator: '0', avatar: null, bot: true },
       content: body.content ?? '',
       embeds: body.embeds ?? [],

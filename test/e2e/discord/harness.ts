@@ -3,7 +3,7 @@ import type { AppOptions } from '../../../src/app.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { DiscordAdapter } from '../../../src/platforms/discord/adapter.ts';
 import { makeTestApp, type TestApp } from '../../helpers.ts';
-import { FakeDiscord, type RecordedRequest, tokenOf } from './fake-discord.ts';
+import { FakeDiscord, type FakeDiscordOptions, type RecordedRequest, tokenOf } from './fake-discord.ts';
 
 export interface DiscordRig {
   fake: FakeDiscord;
@@ -18,9 +18,9 @@ export interface DiscordRig {
 
 export async function startDiscordRig(
   start = new Date('2026-11-23T12:00:00Z'),
-  options: AppOptions & { deferAfterMs?: number } = {},
+  options: AppOptions & { deferAfterMs?: number; fake?: FakeDiscordOptions; shards?: 'auto' | number } = {},
 ): Promise<DiscordRig> {
-  const fake = new FakeDiscord();
+  const fake = new FakeDiscord(options.fake);
   await fake.listen();
   const app = makeTestApp(start, {}, undefined, options);
   const adapter = new DiscordAdapter({
@@ -30,6 +30,7 @@ export async function startDiscordRig(
     logger: silentLogger(),
     locale: 'pt-BR',
     deferAfterMs: options.deferAfterMs,
+    shards: options.shards,
   });
   app.messenger.register(adapter);
   await adapter.start();
