@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from './open.ts';
 import { WriteBatcher } from './write-batcher.ts';
 import { communityRepository } from './repos/communities.ts';
+import { insightsRepository } from './repos/insights.ts';
 import { liveRepository } from './repos/live.ts';
 import { practiceRepository } from './repos/practice.ts';
 import { quizRepository } from './repos/quiz.ts';
@@ -22,6 +23,7 @@ export function createRepositories(db: Db, sqlite: Database.Database) {
     runs: runRepository(db),
     reflections: reflectionRepository(db),
     reports: reportRepository(db),
+    insights: insightsRepository(db),
   };
 }
 

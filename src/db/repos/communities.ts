@@ -75,6 +75,7 @@ export function communityRepository(db: Db) {
         Pick<
           CommunityRow,
           | 'announceChannelId'
+          | 'digestChannelId'
           | 'quizTime'
           | 'quizDays'
           | 'reminderLeadsMinutes'

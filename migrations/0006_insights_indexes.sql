@@ -1,0 +1,4 @@
+ALTER TABLE `communities` ADD `digest_channel_id` text;--> statement-breakpoint
+CREATE INDEX `answers_period` ON `answers` (`answered_at`,`instance_id`,`member_id`,`correct`,`choice`);--> statement-breakpoint
+CREATE INDEX `instances_question` ON `question_instances` (`community_id`,`question_id`);--> statement-breakpoint
+CREATE INDEX `score_voids_member` ON `score_voids` (`member_id`);
