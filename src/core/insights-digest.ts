@@ -67,6 +67,9 @@ export interface DigestView {
   reflections: { count: number; first: { name: string; text: string }[] };
 }
 
+/** Questions with open reports listed in the digest (most reported first). */
+export const DIGEST_REPORT_GROUPS = 10;
+
 /** The first `lines` lines of a text, each bounded. */
 const firstLines = (text: string, lines = 3) =>
   text
@@ -88,7 +91,7 @@ export function renderDigest(view: DigestView, t: Translate, locale: Locale): Ou
     text: [
       `**${t('digest.lessonsTitle')}**\n${view.lessons.length ? lessonBars(view.lessons, t, locale).join('\n') : t('insights.noAnswers')}`,
       `**${t('insights.missedTitle')}**\n${view.missed.length ? missedLines(view.missed, t, locale).join('\n') : t('insights.noneMissed')}`,
-      `**${t('digest.reportsTitle', { count: reports.total })}**\n${reports.total ? reportLines(reports.open.slice(0, 20), t, false).join('\n') : t('insights.reportsNone')}`,
+      `**${t('digest.reportsTitle', { count: reports.total })}**\n${reports.total ? reportLines(reports.open, t, false).slice(0, DIGEST_REPORT_GROUPS).join('\n') : t('insights.reportsNone')}`,
       `**${t('digest.reflectionsTitle', { count: reflections.count, number: view.lesson.number })}**${reflectionText.length ? `\n${reflectionText.join('\n\n')}` : ''}`,
     ].join('\n\n'),
     footer: t('digest.footer'),

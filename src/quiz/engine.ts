@@ -25,7 +25,7 @@ export class QuizEngine extends QuizKit {
 
   constructor(deps: QuizDeps) {
     super(deps);
-    this.insights = new Insights(deps.repos.insights, deps.content);
+    this.insights = new Insights(deps.repos, deps.content);
     this.live = new LiveRounds(this);
     this.daily = new DailyQuestions(this);
   }

@@ -12,8 +12,10 @@ import {
   worstFirst,
 } from '../core/item-analysis.ts';
 import { normalize, tokenize } from '../core/text.ts';
-import type { InsightsRepository, KindActivity, Scope } from '../db/repos/insights.ts';
+import type { DigestView } from '../core/insights-digest.ts';
+import type { KindActivity, Scope } from '../db/repos/insights.ts';
 import type { Range } from '../db/repos/scores.ts';
+import type { Repositories } from '../db/repositories.ts';
 
 /** A question of the bank with its analysis. */
 export interface QuestionInsight {
@@ -37,16 +39,24 @@ export interface Overview {
 
 /** Questions shown in the most-missed list. */
 export const MOST_MISSED = 5;
+/** Reflections quoted in the digest. */
+export const DIGEST_REFLECTIONS = 5;
+/** Open reports the digest reads (newest first; all are counted). */
+const DIGEST_REPORTS = 100;
+const WEEK_MS = 7 * 86_400_000;
 
 const lettersOf = (q: BankQuestion) => CHOICE_LETTERS.slice(0, q.choices.length);
 
 export class Insights {
   private readonly byId: Map<string, BankQuestion>;
 
+  private readonly repo: Repositories['insights'];
+
   constructor(
-    private readonly repo: InsightsRepository,
+    private readonly repos: Pick<Repositories, 'insights' | 'reports'>,
     private readonly content: Pick<ContentStore, 'questions'>,
   ) {
+    this.repo = repos.insights;
     this.byId = new Map(content.questions.map((q) => [q.id, q]));
   }
 
@@ -88,6 +98,24 @@ export class Insights {
       activity: this.repo.activity(scope, range),
       lessons: [...perLesson.values()].sort((a, b) => a.lesson - b.lesson),
       missed: mostMissed(items, MOST_MISSED),
+    };
+  }
+
+  /**
+   * The monitors' digest before a lesson: accuracy per lesson and the most missed over the 7 days before `now`, open
+   * reports, and the reflections sent for the lesson.
+   */
+  digest(communityId: number, lesson: { number: number; title: string }, now: Date): DigestView {
+    const overview = this.overview(communityId, { start: new Date(now.getTime() - WEEK_MS), end: now });
+    return {
+      lesson,
+      lessons: overview.lessons,
+      missed: overview.missed,
+      reports: {
+        open: this.repos.reports.open(communityId, DIGEST_REPORTS),
+        total: this.repos.reports.openCount(communityId),
+      },
+      reflections: this.repo.reflections(communityId, lesson.number, DIGEST_REFLECTIONS),
     };
   }
 

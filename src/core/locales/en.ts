@@ -206,6 +206,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'config.digest': 'Monitors’ digest',
   'config.digestOff': 'off',
   'config.digestValue': '{channel}, at agenda time',
+  'config.digestWaits': '(posted once there is an announcements channel: /config channel)',
   'config.badDigest':
     'Run /config digest in the monitors’ channel (or /config digest #channel), or /config digest off.',
   'insights.title': '📊 Insights — {period}',

@@ -206,6 +206,7 @@ export const ptBR = {
   'config.digest': 'Resumo para monitores',
   'config.digestOff': 'desligado',
   'config.digestValue': '{channel}, na hora da agenda',
+  'config.digestWaits': '(sai quando houver canal de avisos: /config channel)',
   'config.badDigest':
     'Use /config digest no canal dos monitores (ou /config digest #canal), ou /config digest off.',
   'insights.title': '📊 Insights — {period}',
