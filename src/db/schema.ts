@@ -93,6 +93,8 @@ export const questionInstances = sqliteTable(
     index('instances_live_session').on(t.liveSessionId),
     // One question's askings in a community (/insights question).
     index('instances_question').on(t.communityId, t.questionId),
+    // What the period's aggregates read of an answer's question, without the row (/insights).
+    index('instances_insights').on(t.id, t.communityId, t.kind, t.questionId),
     // A question is used as the daily at most once per community.
     uniqueIndex('instances_daily_once')
       .on(t.communityId, t.questionId)
@@ -117,7 +119,8 @@ export const answers = sqliteTable(
   },
   (t) => [
     uniqueIndex('answers_first_only').on(t.instanceId, t.memberId),
-    index('answers_member').on(t.memberId, t.answeredAt),
+    // Covering the member's right answers too: a member's accuracy (the item–rest correlation) reads no rows.
+    index('answers_member').on(t.memberId, t.answeredAt, t.correct),
     // A period's answers without touching the table (/insights): covering what the aggregates read.
     index('answers_period').on(t.answeredAt, t.instanceId, t.memberId, t.correct, t.choice),
   ],

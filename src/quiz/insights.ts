@@ -13,7 +13,7 @@ import {
 } from '../core/item-analysis.ts';
 import { normalize, tokenize } from '../core/text.ts';
 import type { DigestView } from '../core/insights-digest.ts';
-import type { KindActivity, Scope } from '../db/repos/insights.ts';
+import type { AnswerKind, ChoiceTally, Scope } from '../db/repos/insights.ts';
 import type { Range } from '../db/repos/scores.ts';
 import type { Repositories } from '../db/repositories.ts';
 
@@ -28,6 +28,13 @@ export interface LessonAccuracy {
   lesson: number;
   right: number;
   n: number;
+}
+
+/** Answers and distinct members of one kind. */
+export interface KindActivity {
+  kind: AnswerKind;
+  answers: number;
+  members: number;
 }
 
 export interface Overview {
@@ -85,7 +92,14 @@ export class Insights {
 
   /** Accuracy per lesson, the most missed questions and who was active, for a scope and period. */
   overview(scope: Scope, range: Range): Overview {
-    const items = this.analyze(scope, range);
+    const answersByKind = new Map<AnswerKind, number>();
+    const items = this.analyze(scope, range, undefined, false, (row) =>
+      answersByKind.set(row.kind, (answersByKind.get(row.kind) ?? 0) + row.n),
+    );
+    const active = this.repo.activeMembers(scope, range);
+    const kinds = (['daily', 'live', 'practice'] as const)
+      .filter((kind) => answersByKind.has(kind))
+      .map((kind) => ({ kind, answers: answersByKind.get(kind)!, members: active[kind] }));
     const perLesson = new Map<number, LessonAccuracy>();
     for (const { question, analysis } of items) {
       if (analysis.n === 0) continue;
@@ -95,7 +109,7 @@ export class Insights {
       perLesson.set(question.lesson, row);
     }
     return {
-      activity: this.repo.activity(scope, range),
+      activity: { kinds, members: active.all },
       lessons: [...perLesson.values()].sort((a, b) => a.lesson - b.lesson),
       missed: mostMissed(items, MOST_MISSED),
     };
@@ -144,12 +158,14 @@ export class Insights {
     range: Range,
     questions?: readonly BankQuestion[],
     discrimination = false,
+    onTally?: (row: ChoiceTally) => void,
   ): QuestionInsight[] {
     const ids = questions?.map((q) => q.id);
     const counts = new Map<string, Record<string, number>>();
     for (const row of this.repo.choiceTallies(scope, range, ids)) {
+      onTally?.(row);
       const c = counts.get(row.questionId) ?? {};
-      c[row.choice] = row.n;
+      c[row.choice] = (c[row.choice] ?? 0) + row.n;
       counts.set(row.questionId, c);
     }
     const tallies = new Map<string, MemberTally[]>();

@@ -12,9 +12,10 @@ export type AnswerKind = (typeof questionInstances.$inferSelect)['kind'];
 /** Whom a read covers: one community, or (undefined) every community in the database (content:report). */
 export type Scope = number | undefined;
 
-/** How many answers of one question chose one letter. */
+/** How many answers of one question, asked as one kind, chose one letter. */
 export interface ChoiceTally {
   questionId: string;
+  kind: AnswerKind;
   choice: string;
   n: number;
 }
@@ -25,12 +26,6 @@ export interface MemberQuestionTally {
   questionId: string;
   right: number;
   total: number;
-}
-
-export interface KindActivity {
-  kind: AnswerKind;
-  answers: number;
-  members: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -64,37 +59,36 @@ export function insightsRepository(db: Db) {
     );
 
   return {
-    /** Answers and distinct members per kind (daily, live, practice), and distinct members over all kinds. */
-    activity(scope: Scope, range: Range): { kinds: KindActivity[]; members: number } {
-      const where = counted(scope, range);
-      const kinds = db
+    /** Distinct members who answered, over all kinds and per kind (daily, live, practice); one pass. */
+    activeMembers(scope: Scope, range: Range): { all: number } & Record<AnswerKind, number> {
+      const of = (kind: AnswerKind) =>
+        sql<number>`count(distinct ${answers.memberId}) filter (where ${questionInstances.kind} = ${kind})`;
+      return db
         .select({
-          kind: questionInstances.kind,
-          answers: sql<number>`count(*)`,
-          members: sql<number>`count(distinct ${answers.memberId})`,
+          all: sql<number>`count(distinct ${answers.memberId})`,
+          daily: of('daily'),
+          live: of('live'),
+          practice: of('practice'),
         })
         .from(answers)
         .innerJoin(questionInstances, eq(questionInstances.id, answers.instanceId))
-        .where(where)
-        .groupBy(questionInstances.kind)
-        .all();
-      const total =
-        kinds.length <= 1
-          ? (kinds[0]?.members ?? 0)
-          : db
-              .select({ n: sql<number>`count(distinct ${answers.memberId})` })
-              .from(answers)
-              .innerJoin(questionInstances, eq(questionInstances.id, answers.instanceId))
-              .where(where)
-              .get()!.n;
-      return { kinds, members: total };
+        .where(counted(scope, range))
+        .get()!;
     },
 
-    /** Answers per question and letter (the right letter is the bank's), optionally of some questions only. */
+    /**
+     * Answers per question, kind and letter (the right letter is the bank's), optionally of some questions only: one
+     * pass gives the lesson accuracy, the item spreads and the answers per kind.
+     */
     choiceTallies(scope: Scope, range: Range, questionIds?: readonly string[]): ChoiceTally[] {
       if (questionIds?.length === 0) return [];
       return db
-        .select({ questionId: questionInstances.questionId, choice: answers.choice, n: count() })
+        .select({
+          questionId: questionInstances.questionId,
+          kind: questionInstances.kind,
+          choice: answers.choice,
+          n: count(),
+        })
         .from(answers)
         .innerJoin(questionInstances, eq(questionInstances.id, answers.instanceId))
         .where(
@@ -104,7 +98,7 @@ export function insightsRepository(db: Db) {
             questionIds ? inArray(questionInstances.questionId, [...questionIds]) : undefined,
           ),
         )
-        .groupBy(questionInstances.questionId, answers.choice)
+        .groupBy(questionInstances.questionId, questionInstances.kind, answers.choice)
         .all();
     },
 
@@ -191,20 +185,16 @@ export function insightsRepository(db: Db) {
      * silence). One index seek per member of the community (answers_member); names in name order, at most `limit`.
      */
     stopped(communityId: number, now: Date, limit = 50): { names: string[]; count: number } {
-      const last = sql<number>`(select max(${answers.answeredAt}) from ${answers} where ${answers.memberId} = ${members.id})`;
       const silentSince = now.getTime() - SILENT_AFTER_MS;
       const activeFrom = silentSince - ACTIVE_WINDOW_MS;
-      const inner = db
-        .select({ name: members.displayName, last: last.as('last') })
-        .from(members)
-        .where(eq(members.communityId, communityId))
-        .as('inner');
-      const rows = db
-        .select({ name: inner.name })
-        .from(inner)
-        .where(and(gte(inner.last, activeFrom), lt(inner.last, silentSince)))
-        .orderBy(asc(inner.name))
-        .all();
+      // Materialized: each member's last answer is looked up once, not once per use of the column.
+      const rows = db.all<{ name: string }>(sql`
+        with last_answers as materialized (
+          select ${members.displayName} as name,
+            (select max(${answers.answeredAt}) from ${answers} where ${answers.memberId} = ${members.id}) as last
+          from ${members} where ${members.communityId} = ${communityId}
+        )
+        select name from last_answers where last >= ${activeFrom} and last < ${silentSince} order by name`);
       return { names: rows.slice(0, limit).map((r) => r.name), count: rows.length };
     },
 
