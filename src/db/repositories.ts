@@ -23,7 +23,7 @@ export function createRepositories(db: Db, sqlite: Database.Database) {
     runs: runRepository(db),
     reflections: reflectionRepository(db),
     reports: reportRepository(db),
-    insights: insightsRepository(db),
+    insights: insightsRepository(db, sqlite),
   };
 }
 

@@ -3,8 +3,9 @@
 // (`/scores void`) whose period [period_start, period_end) contains the answer's time (a null bound is open), the
 // same period whose points the void took away. The analysis of the counts is src/core/item-analysis.ts.
 import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { Db } from '../open.ts';
-import { answers, members, questionInstances, reflections, scoreVoids } from '../schema.ts';
+import { answers, members, questionInstances, reflections, scoreEvents, scoreVoids } from '../schema.ts';
 import type { Range } from './scores.ts';
 
 export type AnswerKind = (typeof questionInstances.$inferSelect)['kind'];
@@ -34,7 +35,19 @@ export const SILENT_AFTER_MS = 7 * DAY_MS;
 /** Active in this window before the silence (4 weeks): was a regular. */
 export const ACTIVE_WINDOW_MS = 28 * DAY_MS;
 
-export function insightsRepository(db: Db) {
+/** One answer as exported: who, what, how, and the points it kept (voided points not counted). */
+export interface ExportedAnswer {
+  member: string;
+  memberId: string;
+  questionId: string;
+  kind: AnswerKind;
+  choice: string;
+  correct: boolean;
+  points: number;
+  answeredAt: Date;
+}
+
+export function insightsRepository(db: Db, sqlite: Database.Database) {
   /** Whether any void could touch the scope's answers: the exclusion is only paid for where voids exist. */
   const hasVoids = (scope: Scope) =>
     db
@@ -59,6 +72,51 @@ export function insightsRepository(db: Db) {
     );
 
   return {
+    /**
+     * Every answer of a community, oldest first, streamed from SQLite one row at a time (`iterate`): a million answers
+     * never sit in memory. Points are the answer's own score events (`answer:<id>`: the answer, streak, speed), voided
+     * ones left out.
+     */
+    *exportAnswers(communityId: number): Generator<ExportedAnswer> {
+      const points = sql<number>`coalesce((select sum(e.points) from ${scoreEvents} e
+        where e.kind in ('daily', 'streak', 'live', 'speed', 'practice')
+          and e.ref = 'answer:' || ${answers.id} and e.void_id is null), 0)`;
+      const query = db
+        .select({
+          member: members.displayName,
+          memberId: members.externalId,
+          questionId: questionInstances.questionId,
+          kind: questionInstances.kind,
+          choice: answers.choice,
+          correct: answers.correct,
+          points,
+          answeredAt: answers.answeredAt,
+        })
+        .from(answers)
+        .innerJoin(questionInstances, eq(questionInstances.id, answers.instanceId))
+        .innerJoin(members, eq(members.id, answers.memberId))
+        .where(eq(questionInstances.communityId, communityId))
+        .orderBy(asc(answers.id))
+        .toSQL();
+      const rows = sqlite
+        .prepare(query.sql)
+        .raw()
+        .iterate(...query.params) as IterableIterator<
+        [string, string, string, AnswerKind, string, number, number, number]
+      >;
+      for (const [member, memberId, questionId, kind, choice, correct, pts, at] of rows)
+        yield {
+          member,
+          memberId,
+          questionId,
+          kind,
+          choice,
+          correct: correct === 1,
+          points: pts,
+          answeredAt: new Date(at),
+        };
+    },
+
     /** Distinct members who answered, over all kinds and per kind (daily, live, practice); one pass. */
     activeMembers(scope: Scope, range: Range): { all: number } & Record<AnswerKind, number> {
       const of = (kind: AnswerKind) =>
