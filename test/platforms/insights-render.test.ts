@@ -35,7 +35,7 @@ const item = (i: number): InsightItem => ({
 const reports: ReportView[] = Array.from({ length: 100 }, (_, i) => ({
   id: 1000 + i,
   questionId: `l2-questao-${i % 40}`,
-  reason: (['wrong-key', 'ambiguous', 'typo', 'other'] as const)[i % 4],
+  reason: (['wrong-key', 'ambiguous', 'typo', 'other'] as const)[i % 4]!,
   text: `${'**negrito** <@&123> @everyone '.repeat(20)}fim ${i}`,
   memberName: `[Nitro](https://x.example) ${'n'.repeat(20)} ${i}`,
 }));
