@@ -31,7 +31,7 @@ describe('/help run()', () => {
       .filter((l) => l.endsWith(' (admin)'))
       .map((l) => /^- `\/([a-z]+)/.exec(l)?.[1]);
     expect(marked).toEqual(commands.filter((c) => c.adminOnly).map((c) => c.name));
-    expect(marked).toEqual(['config', 'scores']);
+    expect(marked).toEqual(['config', 'scores', 'insights']);
   });
 
   it('speaks the member’s language, descriptions included', async () => {
