@@ -90,6 +90,14 @@ export const ROWS = {
     value: (c, { t }) =>
       t('config.remindersValue', { leads: c.reminderLeadsMinutes.map(formatLead).join(', ') }),
   },
+  digest: {
+    label: 'config.digest',
+    value: (c, { t }) =>
+      c.digestChannelId
+        ? t('config.digestValue', { channel: channelMention(c.digestChannelId) }) +
+          (c.announceChannelId ? '' : ` ${t('config.digestWaits')}`)
+        : t('config.digestOff'),
+  },
   status: { label: 'config.status', value: (c, { t }) => t(c.paused ? 'config.paused' : 'config.active') },
 } satisfies Record<string, ShowRow>;
 
@@ -205,6 +213,27 @@ export const SETTINGS = {
     store: (reminderLeadsMinutes) => ({ reminderLeadsMinutes }),
     saved: (leads, env) => assigned(ROWS.reminders, env, leads.map(formatLead).join(', ')),
     row: ROWS.reminders,
+  }),
+  digest: defineSetting({
+    parse(text, { t, place }) {
+      const typed = text.trim();
+      if (!typed) return place.channelId;
+      if (/^(off|none|desligado|desligar|nenhum)$/i.test(typed)) return null;
+      // A channel link as each platform types it: Discord <#123>, Slack <#C123|name>, the shell #name.
+      const link = /^<#([\w.-]{1,64})(?:\|[^>]*)?>$/.exec(typed) ?? /^#([\w.-]{1,64})$/.exec(typed);
+      if (!link) throw usage(t('config.badDigest'));
+      return link[1]!;
+    },
+    store: (digestChannelId) => ({ digestChannelId }),
+    saved: (channelId, env) =>
+      assigned(
+        ROWS.digest,
+        env,
+        channelId
+          ? env.t('config.digestValue', { channel: channelMention(channelId) })
+          : env.t('config.digestOff'),
+      ),
+    row: ROWS.digest,
   }),
   pause: statusSetting(true),
   resume: statusSetting(false),

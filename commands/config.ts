@@ -16,8 +16,8 @@ export default defineCommand({
   name: 'config',
   adminOnly: true,
   description: {
-    'pt-BR': 'Canal de avisos, horário e dias da pergunta do dia, agenda, lembretes, pausar/retomar',
-    en: 'Announcements channel, question of the day time and days, agenda, reminders, pause/resume',
+    'pt-BR': 'Canal de avisos, horário e dias da pergunta do dia, agenda, lembretes, resumo, pausar/retomar',
+    en: 'Announcements channel, question of the day time and days, agenda, reminders, digest, pause/resume',
   },
   options: {
     setting: {

@@ -4,6 +4,7 @@ import agenda from './agenda.ts';
 import config from './config.ts';
 import glossary from './glossary.ts';
 import help from './help.ts';
+import insights from './insights.ts';
 import leaderboard from './leaderboard.ts';
 import quiz from './quiz.ts';
 import reflect from './reflect.ts';
@@ -21,5 +22,6 @@ export const commands: readonly Command[] = [
   stats,
   config,
   scores,
+  insights,
   help,
 ];

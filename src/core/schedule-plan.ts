@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import type { ScheduledLesson } from './calendar.ts';
 
-export type PostKind = 'agenda' | 'reminder' | 'daily' | 'board';
+export type PostKind = 'agenda' | 'reminder' | 'daily' | 'board' | 'digest';
 
 /** One post the scheduler owes a community. */
 export interface PlannedPost {
@@ -24,6 +24,8 @@ export interface ScheduleSettings {
   quizDays: number[];
   agendaLeadMinutes: number;
   reminderLeadsMinutes: number[];
+  /** The monitors' digest is configured (`/config digest`): it goes out at the agenda's instant. */
+  digest?: boolean;
 }
 
 /** The weekly board goes out on Sunday (ISO weekday 7) at 20:00 local time, before the week turns. */
@@ -61,6 +63,14 @@ export function planPosts(
         at: agendaAt,
         deadline: startsAt,
       });
+      if (settings.digest)
+        posts.push({
+          kind: 'digest',
+          target: `lesson:${lesson.number}`,
+          lesson: lesson.number,
+          at: agendaAt,
+          deadline: startsAt,
+        });
     }
     for (const lead of settings.reminderLeadsMinutes) {
       const at = new Date(startsAt.getTime() - lead * 60_000);

@@ -4,6 +4,7 @@ import type { Db } from './open.ts';
 import { WriteBatcher } from './write-batcher.ts';
 import { communityRepository } from './repos/communities.ts';
 import { homeViewRepository } from './repos/home-views.ts';
+import { insightsRepository } from './repos/insights.ts';
 import { liveRepository } from './repos/live.ts';
 import { practiceRepository } from './repos/practice.ts';
 import { quizRepository } from './repos/quiz.ts';
@@ -24,6 +25,7 @@ export function createRepositories(db: Db, sqlite: Database.Database) {
     reflections: reflectionRepository(db),
     reports: reportRepository(db),
     homeViews: homeViewRepository(db),
+    insights: insightsRepository(db, sqlite),
   };
 }
 

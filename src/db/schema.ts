@@ -25,6 +25,8 @@ export const communities = sqliteTable(
     timezone: text('timezone'),
     locale: text('locale', { enum: ['pt-BR', 'en'] }),
     announceChannelId: text('announce_channel_id'),
+    /** Where the monitors' pre-class digest goes (`/config digest`); null: no digest. */
+    digestChannelId: text('digest_channel_id'),
     /** Local time (HH:MM) of the daily question and the ISO weekdays (1 = Monday) it runs on. */
     quizTime: text('quiz_time').notNull().default('09:00'),
     quizDays: text('quiz_days', { mode: 'json' }).$type<number[]>().notNull().default([1, 2, 3, 4, 5]),
@@ -89,6 +91,10 @@ export const questionInstances = sqliteTable(
     index('instances_community_kind').on(t.communityId, t.kind, t.openedAt),
     index('instances_owner').on(t.ownerId),
     index('instances_live_session').on(t.liveSessionId),
+    // One question's askings in a community (/insights question).
+    index('instances_question').on(t.communityId, t.questionId),
+    // What the period's aggregates read of an answer's question, without the row (/insights).
+    index('instances_insights').on(t.id, t.communityId, t.kind, t.questionId),
     // A question is used as the daily at most once per community.
     uniqueIndex('instances_daily_once')
       .on(t.communityId, t.questionId)
@@ -113,26 +119,33 @@ export const answers = sqliteTable(
   },
   (t) => [
     uniqueIndex('answers_first_only').on(t.instanceId, t.memberId),
-    index('answers_member').on(t.memberId, t.answeredAt),
+    // Covering the member's right answers too: a member's accuracy (the item–rest correlation) reads no rows.
+    index('answers_member').on(t.memberId, t.answeredAt, t.correct),
+    // A period's answers without touching the table (/insights): covering what the aggregates read.
+    index('answers_period').on(t.answeredAt, t.instanceId, t.memberId, t.correct, t.choice),
   ],
 );
 
 /** Moderation: an admin voided a member's points for a period. The events stay; they point here. */
-export const scoreVoids = sqliteTable('score_voids', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  communityId: integer('community_id')
-    .notNull()
-    .references(() => communities.id, { onDelete: 'cascade' }),
-  memberId: integer('member_id')
-    .notNull()
-    .references(() => members.id, { onDelete: 'cascade' }),
-  voidedBy: text('voided_by').notNull(),
-  reason: text('reason'),
-  periodStart: integer('period_start', { mode: 'timestamp_ms' }),
-  periodEnd: integer('period_end', { mode: 'timestamp_ms' }),
-  points: integer('points').notNull(),
-  createdAt: createdAt(),
-});
+export const scoreVoids = sqliteTable(
+  'score_voids',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    voidedBy: text('voided_by').notNull(),
+    reason: text('reason'),
+    periodStart: integer('period_start', { mode: 'timestamp_ms' }),
+    periodEnd: integer('period_end', { mode: 'timestamp_ms' }),
+    points: integer('points').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('score_voids_member').on(t.memberId)],
+);
 
 /** The append-only points ledger: every point ever given, with what it was for. */
 export const scoreEvents = sqliteTable(
@@ -239,7 +252,7 @@ export const scheduledRuns = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     communityId: communityRef(),
-    kind: text('kind', { enum: ['agenda', 'reminder', 'daily', 'board'] }).notNull(),
+    kind: text('kind', { enum: ['agenda', 'reminder', 'daily', 'board', 'digest'] }).notNull(),
     /** What the post is about: `lesson:3`, `lesson:3:60` (reminder lead), `day:2026-11-24`, `week:2026-11-16`. */
     target: text('target').notNull(),
     scheduledFor: integer('scheduled_for', { mode: 'timestamp_ms' }).notNull(),

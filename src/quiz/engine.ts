@@ -9,6 +9,7 @@ import { seededShuffle } from '../core/random.ts';
 import { practicePoints, SCORING } from '../core/scoring.ts';
 import { pickPractice, reviewCard } from '../core/spaced-repetition.ts';
 import { DailyQuestions } from './daily.ts';
+import { Insights } from './insights.ts';
 import { LiveRounds } from './live.ts';
 import { renderAnswerFeedback } from './feedback.ts';
 import { type QuizDeps, QuizKit, type QuizRequest, type Who } from './kit.ts';
@@ -19,9 +20,12 @@ export type { QuizDeps, QuizRequest, Who };
 export class QuizEngine extends QuizKit {
   readonly live: LiveRounds;
   readonly daily: DailyQuestions;
+  /** The monitors' view of what the class answers (/insights, the digest). */
+  readonly insights: Insights;
 
   constructor(deps: QuizDeps) {
     super(deps);
+    this.insights = new Insights(deps.repos, deps.content);
     this.live = new LiveRounds(this);
     this.daily = new DailyQuestions(this);
   }

@@ -14,6 +14,8 @@ export interface AudienceDefaults {
 /** A community as its scheduled posts address it. */
 export interface Audience {
   dest: Destination;
+  /** Where the monitors' digest goes, when the community set one (`/config digest`). */
+  digestDest?: Destination;
   locale: Locale;
   timezone: string;
   t: Translate;
@@ -31,6 +33,15 @@ export function audienceOf(community: CommunityRow, defaults: AudienceDefaults):
       communityId: community.externalId,
       channelId: community.announceChannelId!,
     },
+    ...(community.digestChannelId
+      ? {
+          digestDest: {
+            platform: community.platform,
+            communityId: community.externalId,
+            channelId: community.digestChannelId,
+          },
+        }
+      : {}),
     ...voiceOf(community, defaults),
   };
 }

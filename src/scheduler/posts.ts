@@ -1,9 +1,10 @@
 // The message of each scheduled post kind, built from what the scheduler hands over (the community's audience, its
 // calendar, the post and the instant): the agenda with its discussion thread, the pre-class reminder, the daily
-// question and the weekly board. Nothing here plans, claims or retries a post; that is the scheduler's.
+// question, the weekly board and the monitors' digest. Nothing here plans, claims or retries a post; that is the scheduler's.
 import { type AgendaLesson, renderAgenda } from '../core/agenda.ts';
 import type { ScheduledLesson } from '../core/calendar.ts';
 import type { Destination } from '../core/destination.ts';
+import { renderDigest } from '../core/insights-digest.ts';
 import { formatRelative, formatShortDateTime } from '../core/format-time.ts';
 import type { Locale, Translate } from '../core/i18n.ts';
 import type { OutMessage } from '../core/message.ts';
@@ -30,6 +31,8 @@ export interface ScheduledMessage {
   message: OutMessage;
   /** Set for the daily question: the question instance the posted reference is stored on. */
   questionInstanceId?: number;
+  /** Where it goes when not to the announcements channel (the digest: the monitors' channel). */
+  dest?: Destination;
 }
 
 /** What one planned post is built from. */
@@ -124,5 +127,12 @@ export function buildPost(post: PlannedPost, input: PostInput): ScheduledMessage
       return dailyPost(input.quiz.daily, audience.dest, post.at, now);
     case 'board':
       return { message: weeklyBoardPost(input.quiz, input.communityId, post.at, view) };
+    case 'digest': {
+      // Turned off since it was planned: nothing to post.
+      if (!audience.digestDest) return undefined;
+      const { lesson } = lessonOf(post, input.schedule);
+      const digest = input.quiz.insights.digest(input.communityId, lesson, now);
+      return { message: renderDigest(digest, view.t, view.locale), dest: audience.digestDest };
+    }
   }
 }

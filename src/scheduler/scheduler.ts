@@ -124,6 +124,7 @@ export class Scheduler {
       quizDays: community.quizDays,
       agendaLeadMinutes: community.agendaLeadMinutes,
       reminderLeadsMinutes: community.reminderLeadsMinutes,
+      digest: community.digestChannelId !== null,
     };
   }
 
@@ -174,7 +175,9 @@ export class Scheduler {
     const audience = audienceOf(community, this.deps);
     const built = buildPost(post, { audience, schedule, communityId: community.id, quiz, now });
     if (!built) return undefined;
-    const ref = JSON.stringify(await messenger.post(audience.dest, built.message, { idempotencyKey }));
+    const ref = JSON.stringify(
+      await messenger.post(built.dest ?? audience.dest, built.message, { idempotencyKey }),
+    );
     // A retry re-posts the daily question opened by the failed attempt (unposted) instead of opening another.
     if (built.questionInstanceId !== undefined) repos.quiz.setMessageRef(built.questionInstanceId, ref);
     return ref;

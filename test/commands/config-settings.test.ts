@@ -57,14 +57,15 @@ describe('the /config settings table', () => {
       'quiz-time',
       'quiz-days',
       'reminders',
+      'digest',
       'pause',
       'resume',
     ]);
   });
 
-  it('asks a value, with an example, of every setting except channel, pause and resume', () => {
+  it('asks a value, with an example, of every setting except channel, digest (here by default), pause and resume', () => {
     const valueless = SETTING_NAMES.filter((name) => !SETTINGS[name].example);
-    expect(valueless).toEqual(['channel', 'pause', 'resume']);
+    expect(valueless).toEqual(['channel', 'digest', 'pause', 'resume']);
     for (const name of SETTING_NAMES.filter((n) => !valueless.includes(n)))
       expect(setting(name).example).toMatch(new RegExp(`^/config ${name} \\S`));
   });
@@ -222,6 +223,19 @@ describe('pause and resume', () => {
   });
 });
 
+describe('digest', () => {
+  it('is this channel by default, a channel link, or off; anything else is explained', () => {
+    expect(apply('digest', '').changes).toEqual({ digestChannelId: 'C-geral' });
+    expect(apply('digest', '<#123456789012345678>').changes).toEqual({
+      digestChannelId: '123456789012345678',
+    });
+    expect(apply('digest', '<#C0MONIT|monitores>').changes).toEqual({ digestChannelId: 'C0MONIT' });
+    expect(apply('digest', '#monitores').changes).toEqual({ digestChannelId: 'monitores' });
+    expect(apply('digest', 'off').changes).toEqual({ digestChannelId: null });
+    expect(refusal('digest', 'amanhã <@&1>').message).toContain('/config digest off');
+  });
+});
+
 describe('the /config show table', () => {
   it('shows the defaults, the course calendar, and no failure row when nothing fails', () => {
     const table = renderSettings(community, undefined, env);
@@ -235,6 +249,7 @@ describe('the /config show table', () => {
       ['Pergunta do dia', '09:00, seg, ter, qua, qui, sex'],
       ['Agenda da aula', '1d antes'],
       ['Lembretes', '1h antes da aula'],
+      ['Resumo para monitores', 'desligado'],
       ['Postagens automáticas', 'ativas'],
     ]);
   });
@@ -252,10 +267,11 @@ describe('the /config show table', () => {
     expect(fields[1]?.value).toBe('UTC');
     expect(fields[3]?.value).toMatch(/10 de novembro de 2026.*22:00/);
     expect(fields[3]?.value).not.toContain('calendário do curso');
-    expect(fields[7]?.value).toBe('pausadas');
-    expect(fields[8]).toMatchObject({ name: '⚠️ Postagem automática com problema', inline: false });
+    expect(fields[7]?.value).toBe('desligado');
+    expect(fields[8]?.value).toBe('pausadas');
+    expect(fields[9]).toMatchObject({ name: '⚠️ Postagem automática com problema', inline: false });
     // In the community's zone, with the error on one line and its own full stop dropped.
-    expect(fields[8]?.value).toContain(
+    expect(fields[9]?.value).toContain(
       '23 de novembro de 2026 às 12:00 falhou (3 tentativa(s)): Missing Access. O bot',
     );
   });

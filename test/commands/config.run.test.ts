@@ -28,6 +28,7 @@ const DEFAULT_FIELDS = [
   { name: 'Question of the day', value: '09:00, Mon, Tue, Wed, Thu, Fri', inline: true },
   { name: 'Lesson agenda', value: '1d before', inline: true },
   { name: 'Reminders', value: '1h before class', inline: true },
+  { name: 'Monitors’ digest', value: 'off', inline: true },
   { name: 'Automatic posts', value: 'active', inline: true },
 ];
 const field = (name: string, messages: { fields?: { name: string; value: string }[] }[]) =>

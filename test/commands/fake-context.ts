@@ -49,6 +49,7 @@ export const COMMUNITY: CommunityRow = {
   timezone: null,
   locale: null,
   announceChannelId: null,
+  digestChannelId: null,
   quizTime: '09:00',
   quizDays: [1, 2, 3, 4, 5],
   agendaLeadMinutes: 1440,

@@ -35,7 +35,7 @@ describe('/help run()', () => {
       .filter((l) => l.endsWith(' (admin)'))
       .map((l) => /^- `\/([a-z]+)/.exec(l)?.[1]);
     expect(marked).toEqual(commands.filter((c) => c.adminOnly).map((c) => c.name));
-    expect(marked).toEqual(['config', 'scores']);
+    expect(marked).toEqual(['config', 'scores', 'insights']);
   });
 
   it('shows a member only the commands a member may use, and one line saying monitors see more', async () => {

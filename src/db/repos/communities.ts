@@ -68,6 +68,11 @@ export function communityRepository(db: Db) {
         .all();
     },
 
+    /** Every community, by id (the export tool lists them). */
+    all(): CommunityRow[] {
+      return db.select().from(communities).orderBy(communities.id).all();
+    },
+
     /** Changes a community's settings (and the cached row). */
     update(
       id: number,
@@ -75,6 +80,7 @@ export function communityRepository(db: Db) {
         Pick<
           CommunityRow,
           | 'announceChannelId'
+          | 'digestChannelId'
           | 'quizTime'
           | 'quizDays'
           | 'reminderLeadsMinutes'
