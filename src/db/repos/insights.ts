@@ -47,6 +47,10 @@ export interface ExportedAnswer {
   answeredAt: Date;
 }
 
+/** The answers to the given questions only (every question when omitted). */
+const ofQuestions = (questionIds?: readonly string[]) =>
+  questionIds ? inArray(questionInstances.questionId, [...questionIds]) : undefined;
+
 export function insightsRepository(db: Db, sqlite: Database.Database) {
   /** Whether any void could touch the scope's answers: the exclusion is only paid for where voids exist. */
   const hasVoids = (scope: Scope) =>
@@ -149,13 +153,7 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
         })
         .from(answers)
         .innerJoin(questionInstances, eq(questionInstances.id, answers.instanceId))
-        .where(
-          counted(
-            scope,
-            range,
-            questionIds ? inArray(questionInstances.questionId, [...questionIds]) : undefined,
-          ),
-        )
+        .where(counted(scope, range, ofQuestions(questionIds)))
         .groupBy(questionInstances.questionId, questionInstances.kind, answers.choice)
         .all();
     },
@@ -176,13 +174,7 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
         })
         .from(answers)
         .innerJoin(questionInstances, eq(questionInstances.id, answers.instanceId))
-        .where(
-          counted(
-            scope,
-            range,
-            questionIds ? inArray(questionInstances.questionId, [...questionIds]) : undefined,
-          ),
-        )
+        .where(counted(scope, range, ofQuestions(questionIds)))
         .groupBy(answers.memberId, questionInstances.questionId)
         .all();
     },

@@ -204,22 +204,7 @@ export class FakeSlack {
     field: string,
     value: string,
   ) {
-    const payload = {
-      type: 'view_submission',
-      team: { id: TEAM_ID, domain: 'turma' },
-      user: { id: user.id, username: user.name, name: user.name, team_id: TEAM_ID },
-      api_app_id: 'A0TURMA',
-      token: 'deprecated-verification-token',
-      trigger_id: 'trigger-view',
-      view: {
-        id: 'V0001',
-        type: 'modal',
-        callback_id: view.callback_id,
-        private_metadata: view.private_metadata,
-        state: { values: { [field]: { [field]: { type: 'plain_text_input', value } } } },
-      },
-    };
-    return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    return this.submitViewState(user, view, formState({ [field]: value }));
   }
 
   /**
