@@ -77,7 +77,7 @@ export default defineCommand({
         const next = schedule.find((s) => s.startsAt > now)?.lesson.number;
         return renderOverview(
           {
-            ...quiz.insights.overview(communityId, range),
+            ...quiz.insights.overview(communityId, range, timezone),
             reflections:
               next === undefined
                 ? undefined
@@ -113,7 +113,7 @@ export default defineCommand({
           };
         }
         return renderQuestionInsight(
-          quiz.insights.questionInsight(communityId, range, found[0]!),
+          quiz.insights.questionInsight(communityId, range, timezone, found[0]!),
           period,
           t,
           locale,
@@ -125,7 +125,7 @@ export default defineCommand({
         const lesson = content.lessons.find((l) => l.number === number)!;
         return renderLessonInsights(
           lesson,
-          quiz.insights.lessonInsights(communityId, range, number),
+          quiz.insights.lessonInsights(communityId, range, timezone, number),
           period,
           t,
           locale,

@@ -24,3 +24,28 @@ export function localDay(at: Date, timezone: string): string {
 export function startOfLocalDay(at: Date, timezone: string): Date {
   return DateTime.fromJSDate(at, { zone: timezone }).startOf('day').toJSDate();
 }
+
+const DAY_MS = 86_400_000;
+
+/** The local calendar day of an instant as a number: days from 1970-01-01 to its local date. */
+export function dayNumber(at: Date, timezone: string): number {
+  const local = DateTime.fromJSDate(at, { zone: timezone });
+  return Math.floor(Date.UTC(local.year, local.month - 1, local.day) / DAY_MS);
+}
+
+/** Local days [from, to) as day numbers; an open bound stays open. */
+export interface DayRange {
+  from?: number;
+  to?: number;
+}
+
+/**
+ * The local days a range touches, whole: from the day of `start` to the day of the last instant before `end`. A
+ * range of local midnights (every period) maps exactly; a range ending now takes in today so far.
+ */
+export function dayRange(range: { start?: Date; end?: Date }, timezone: string): DayRange {
+  return {
+    ...(range.start ? { from: dayNumber(range.start, timezone) } : {}),
+    ...(range.end ? { to: dayNumber(new Date(range.end.getTime() - 1), timezone) + 1 } : {}),
+  };
+}

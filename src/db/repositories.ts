@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from './open.ts';
 import { WriteBatcher } from './write-batcher.ts';
+import { answerRollups } from './repos/answer-rollups.ts';
 import { communityRepository } from './repos/communities.ts';
 import { homeViewRepository } from './repos/home-views.ts';
 import { insightsRepository } from './repos/insights.ts';
@@ -14,10 +15,11 @@ import { runRepository } from './repos/runs.ts';
 import { scoreRepository } from './repos/scores.ts';
 
 export function createRepositories(db: Db, sqlite: Database.Database) {
-  const scores = scoreRepository(db);
+  const rollups = answerRollups(db);
+  const scores = scoreRepository(db, rollups);
   return {
     communities: communityRepository(db),
-    quiz: quizRepository(db, scores, new WriteBatcher(sqlite)),
+    quiz: quizRepository(db, scores, rollups, new WriteBatcher(sqlite)),
     scores,
     practice: practiceRepository(db),
     live: liveRepository(db),
@@ -26,6 +28,8 @@ export function createRepositories(db: Db, sqlite: Database.Database) {
     reports: reportRepository(db),
     homeViews: homeViewRepository(db),
     insights: insightsRepository(db, sqlite),
+    // Kept in step by quiz and scores; `rebuild` recounts them from the answers.
+    rollups,
   };
 }
 

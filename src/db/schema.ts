@@ -116,6 +116,12 @@ export const answers = sqliteTable(
     answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull(),
     /** Milliseconds from the question opening to the answer (live rounds' speed bonus). */
     elapsedMs: integer('elapsed_ms').notNull(),
+    /**
+     * The community-local day of the answer (days since 1970-01-01 of its local date), fixed when it is written: the
+     * bucket of answer_tallies it was counted in, so a void takes it out of the same bucket. Answers written before
+     * the rollups existed are bucketed by their UTC day.
+     */
+    day: integer('day').notNull(),
   },
   (t) => [
     uniqueIndex('answers_first_only').on(t.instanceId, t.memberId),
@@ -123,6 +129,81 @@ export const answers = sqliteTable(
     index('answers_member').on(t.memberId, t.answeredAt, t.correct),
     // A period's answers without touching the table (/insights): covering what the aggregates read.
     index('answers_period').on(t.answeredAt, t.instanceId, t.memberId, t.correct, t.choice),
+  ],
+);
+
+const answerKind = () => text('kind', { enum: ['daily', 'live', 'practice'] }).notNull();
+
+/**
+ * The monitors' counts, kept in the answer's own transaction (src/db/repos/answer-rollups.ts) so /insights reads
+ * what a period holds instead of its answers: answers per community, local day, question, kind and letter. Voided
+ * answers are taken out when the void is made. Rebuildable from answers.
+ */
+export const answerTallies = sqliteTable(
+  'answer_tallies',
+  {
+    communityId: communityRef(),
+    day: integer('day').notNull(),
+    questionId: text('question_id').notNull(),
+    kind: answerKind(),
+    choice: text('choice').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.communityId, t.day, t.questionId, t.kind, t.choice] })],
+);
+
+/** answer_tallies summed over all days: the all-time counts in one row per question, kind and letter. */
+export const answerTotals = sqliteTable(
+  'answer_totals',
+  {
+    communityId: communityRef(),
+    questionId: text('question_id').notNull(),
+    kind: answerKind(),
+    choice: text('choice').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.communityId, t.questionId, t.kind, t.choice] })],
+);
+
+/** Per member and question, counted answers and right ones: the item side of the item–rest correlation, all time. */
+export const memberQuestionTallies = sqliteTable(
+  'member_question_tallies',
+  {
+    communityId: communityRef(),
+    questionId: text('question_id').notNull(),
+    memberId: memberRef(),
+    right: integer('right').notNull(),
+    total: integer('total').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communityId, t.questionId, t.memberId] }),
+    // A member's rows, recounted after a void.
+    index('member_question_tallies_member').on(t.memberId),
+  ],
+);
+
+/**
+ * Per member and kind: the last counted answer (0 when none counts), how many answers (and right ones) count, and the
+ * last answer at all, voided or not. Who was active since a day, who stopped answering, and each member's accuracy
+ * (the item–rest correlation) read these rows, not answers.
+ */
+export const memberActivity = sqliteTable(
+  'member_activity',
+  {
+    memberId: memberRef(),
+    kind: answerKind(),
+    communityId: communityRef(),
+    lastAt: integer('last_at', { mode: 'timestamp_ms' }).notNull(),
+    answers: integer('answers').notNull(),
+    right: integer('right').notNull(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.memberId, t.kind] }),
+    // Active since a day: a range on last_at.
+    index('member_activity_recent').on(t.communityId, t.lastAt, t.kind, t.memberId),
+    // Each member's last answer over the kinds (stopped members).
+    index('member_activity_member').on(t.communityId, t.memberId, t.lastSeenAt),
   ],
 );
 

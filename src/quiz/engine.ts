@@ -3,7 +3,7 @@
 import { UserError } from '../core/errors.ts';
 import { formatDateTime } from '../core/format-time.ts';
 import type { OutMessage } from '../core/message.ts';
-import { startOfLocalDay } from '../core/periods.ts';
+import { dayNumber, startOfLocalDay } from '../core/periods.ts';
 import { renderQuestion } from '../core/quiz-render.ts';
 import { seededShuffle } from '../core/random.ts';
 import { practicePoints, SCORING } from '../core/scoring.ts';
@@ -122,8 +122,11 @@ export class QuizEngine extends QuizKit {
     const outcome = await this.deps.repos.quiz.recordAnswer(
       {
         instanceId: instance.id,
+        questionId: instance.questionId,
+        kind: instance.kind,
         memberId: who.memberId,
         communityId: who.communityId,
+        day: dayNumber(now, timezone),
         choice,
         correct,
         now,

@@ -13,6 +13,7 @@ import {
 } from '../core/item-analysis.ts';
 import { normalize, tokenize } from '../core/text.ts';
 import type { DigestView } from '../core/insights-digest.ts';
+import { dayRange, startOfLocalDay } from '../core/periods.ts';
 import type { AnswerKind, ChoiceTally, Scope } from '../db/repos/insights.ts';
 import type { Range } from '../db/repos/scores.ts';
 import type { Repositories } from '../db/repositories.ts';
@@ -90,13 +91,16 @@ export class Insights {
     return [...found].slice(0, limit);
   }
 
-  /** Accuracy per lesson, the most missed questions and who was active, for a scope and period. */
-  overview(scope: Scope, range: Range): Overview {
+  /**
+   * Accuracy per lesson, the most missed questions and who was active, for a scope and a period of local days in
+   * `timezone` that runs up to now (a period's end may lie ahead).
+   */
+  overview(scope: Scope, range: Range, timezone: string): Overview {
     const answersByKind = new Map<AnswerKind, number>();
-    const items = this.analyze(scope, range, undefined, false, (row) =>
+    const items = this.analyze(scope, range, timezone, undefined, false, (row) =>
       answersByKind.set(row.kind, (answersByKind.get(row.kind) ?? 0) + row.n),
     );
-    const active = this.repo.activeMembers(scope, range);
+    const active = this.repo.activeMembers(scope, range.start);
     const kinds = (['daily', 'live', 'practice'] as const)
       .filter((kind) => answersByKind.has(kind))
       .map((kind) => ({ kind, answers: answersByKind.get(kind)!, members: active[kind] }));
@@ -116,11 +120,17 @@ export class Insights {
   }
 
   /**
-   * The monitors' digest before a lesson: accuracy per lesson and the most missed over the 7 days before `now`, open
-   * reports, and the reflections sent for the lesson.
+   * The monitors' digest before a lesson: accuracy per lesson and the most missed over the last 7 local days and
+   * today so far, open reports, and the reflections sent for the lesson.
    */
-  digest(communityId: number, lesson: { number: number; title: string }, now: Date): DigestView {
-    const overview = this.overview(communityId, { start: new Date(now.getTime() - WEEK_MS), end: now });
+  digest(
+    communityId: number,
+    lesson: { number: number; title: string },
+    now: Date,
+    timezone: string,
+  ): DigestView {
+    const start = startOfLocalDay(new Date(now.getTime() - WEEK_MS), timezone);
+    const overview = this.overview(communityId, { start, end: now }, timezone);
     return {
       lesson,
       lessons: overview.lessons,
@@ -134,35 +144,37 @@ export class Insights {
   }
 
   /** One question's full analysis, discrimination included. */
-  questionInsight(scope: Scope, range: Range, question: BankQuestion): QuestionInsight {
-    return this.analyze(scope, range, [question], true)[0]!;
+  questionInsight(scope: Scope, range: Range, timezone: string, question: BankQuestion): QuestionInsight {
+    return this.analyze(scope, range, timezone, [question], true)[0]!;
   }
 
   /** Every question of a lesson, worst first, discrimination included. */
-  lessonInsights(scope: Scope, range: Range, lesson: number): QuestionInsight[] {
+  lessonInsights(scope: Scope, range: Range, timezone: string, lesson: number): QuestionInsight[] {
     const questions = this.content.questions.filter((q) => q.lesson === lesson);
-    return this.analyze(scope, range, questions, true).sort(worstFirst);
+    return this.analyze(scope, range, timezone, questions, true).sort(worstFirst);
   }
 
-  /** Every question of the bank, worst first, discrimination included (`npm run content:report`). */
-  bankInsights(scope: Scope, range: Range): QuestionInsight[] {
-    return this.analyze(scope, range, this.content.questions, true).sort(worstFirst);
+  /** Every question of the bank over all time, worst first, discrimination included (`npm run content:report`). */
+  bankInsights(scope: Scope): QuestionInsight[] {
+    return this.analyze(scope, {}, 'UTC', this.content.questions, true).sort(worstFirst);
   }
 
   /**
-   * The analysis of the given questions (all of the bank when omitted), from letter counts; with `discrimination`,
-   * also from each member's tallies. Answers to questions no longer in the bank are left out.
+   * The analysis of the given questions (all of the bank when omitted), from letter counts over the range's local
+   * days; with `discrimination`, also from each member's tallies. Answers to questions no longer in the bank are left
+   * out.
    */
   private analyze(
     scope: Scope,
     range: Range,
+    timezone: string,
     questions?: readonly BankQuestion[],
     discrimination = false,
     onTally?: (row: ChoiceTally) => void,
   ): QuestionInsight[] {
     const ids = questions?.map((q) => q.id);
     const counts = new Map<string, Record<string, number>>();
-    for (const row of this.repo.choiceTallies(scope, range, ids)) {
+    for (const row of this.repo.choiceTallies(scope, dayRange(range, timezone), ids)) {
       onTally?.(row);
       const c = counts.get(row.questionId) ?? {};
       c[row.choice] = (c[row.choice] ?? 0) + row.n;
@@ -170,8 +182,9 @@ export class Insights {
     }
     const tallies = new Map<string, MemberTally[]>();
     if (discrimination) {
-      const totals = this.repo.memberTotals(scope, range, ids);
-      for (const t of this.repo.memberQuestionTallies(scope, range, ids)) {
+      const perQuestion = this.repo.memberQuestionTallies(scope, range, ids);
+      const totals = this.repo.memberTotals(scope, range, [...new Set(perQuestion.map((t) => t.memberId))]);
+      for (const t of perQuestion) {
         const all = totals.get(t.memberId);
         if (!all) continue;
         const list = tallies.get(t.questionId) ?? [];

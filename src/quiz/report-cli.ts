@@ -21,7 +21,7 @@ try {
     const database = openDatabase(config.databasePath);
     try {
       const repos = createRepositories(database.db, database.sqlite);
-      const items = new Insights(repos, content).bankInsights(undefined, {});
+      const items = new Insights(repos, content).bankInsights(undefined);
       const answers = items.reduce((s, i) => s + i.analysis.n, 0);
       process.stdout.write(renderContentReport(items, answers, translator(config.locale), config.locale));
     } finally {

@@ -131,7 +131,7 @@ export function buildPost(post: PlannedPost, input: PostInput): ScheduledMessage
       // Turned off since it was planned: nothing to post.
       if (!audience.digestDest) return undefined;
       const { lesson } = lessonOf(post, input.schedule);
-      const digest = input.quiz.insights.digest(input.communityId, lesson, now);
+      const digest = input.quiz.insights.digest(input.communityId, lesson, now, audience.timezone);
       return { message: renderDigest(digest, view.t, view.locale), dest: audience.digestDest };
     }
   }

@@ -4,6 +4,7 @@
 // different ability answering questions of different difficulty. Measured through bot.handle, the whole command:
 // the overview for this week (the default) and for all time, and one question's item analysis (all time, the
 // default, for the most answered question).
+import { DateTime } from 'luxon';
 import { CHOICE_LETTERS } from '../../src/core/quiz-render.ts';
 import { makeTestApp } from '../helpers.ts';
 import { type BenchRow, percentile } from './stats.ts';
@@ -34,6 +35,8 @@ export async function benchInsights(keepDb?: string): Promise<BenchRow[]> {
     const easiness = questions.map(() => 0.25 + rand() * 0.7);
     const ability = Array.from({ length: MEMBERS }, () => rand() * 0.4 - 0.2);
     let answersMade = 0;
+    // The community's local day of an answer (São Paulo keeps one offset all year).
+    const offsetMs = DateTime.fromJSDate(now, { zone: app.config.timezone }).offset * 60_000;
     sqlite.transaction(() => {
       const member = sqlite.prepare(
         'insert into members (community_id, external_id, display_name, created_at) values (?, ?, ?, ?)',
@@ -43,14 +46,21 @@ export async function benchInsights(keepDb?: string): Promise<BenchRow[]> {
         'insert into question_instances (community_id, kind, question_id, channel_id, owner_id, day_key, opened_at) values (?, ?, ?, ?, ?, ?, ?)',
       );
       const answer = sqlite.prepare(
-        'insert into answers (instance_id, member_id, choice, correct, answered_at, elapsed_ms) values (?, ?, ?, ?, ?, 1000)',
+        'insert into answers (instance_id, member_id, choice, correct, answered_at, elapsed_ms, day) values (?, ?, ?, ?, ?, 1000, ?)',
       );
       const answerBy = (instanceId: number | bigint, memberIndex: number, q: number, at: number) => {
         const question = questions[q]!;
         const right = rand() < Math.min(0.98, Math.max(0.02, easiness[q]! + ability[memberIndex]!));
         const wrong = CHOICE_LETTERS.slice(0, question.choices.length).filter((l) => l !== question.answer);
         const choice = right ? question.answer : wrong[Math.floor(rand() * wrong.length)]!;
-        answer.run(instanceId, memberIndex + 1, choice, right ? 1 : 0, at);
+        answer.run(
+          instanceId,
+          memberIndex + 1,
+          choice,
+          right ? 1 : 0,
+          at,
+          Math.floor((at + offsetMs) / DAY_MS),
+        );
         answersMade++;
       };
       // Day by day, in time order, as the bot writes them (ids grow with time): the day's daily question (one a day
@@ -110,6 +120,8 @@ export async function benchInsights(keepDb?: string): Promise<BenchRow[]> {
         }
       }
     })();
+    // Loaded in bulk: the rollups the answer path keeps in step are counted once, as a repair would.
+    app.repos.rollups.rebuild();
     sqlite.exec('analyze');
     if (answersMade !== ANSWERS) throw new Error(`made ${answersMade} answers`);
     if (process.env.INSIGHTS_BENCH_STOP) return [];
@@ -125,7 +137,7 @@ export async function benchInsights(keepDb?: string): Promise<BenchRow[]> {
     });
     const time = async (text: string, samples = SAMPLES) => {
       const check = await app.bot.handle(command(text));
-      if (!check[0]?.title?.match(/📊|🔎/))
+      if (!check[0]?.title?.match(/📊|🔎|📘/))
         throw new Error(`unexpected reply to /insights ${text}: ${check[0]?.text}`);
       for (let i = 0; i < 3; i++) await app.bot.handle(command(text));
       const out: number[] = [];
@@ -145,6 +157,7 @@ export async function benchInsights(keepDb?: string): Promise<BenchRow[]> {
     const week = await time('');
     const all = await time('all', 20);
     const question = await time(`question ${popular}`, 50);
+    const lesson = await time('lesson 2', 20);
     return [
       { name: '/insights p50, this week (10k members, 1M answers)', value: percentile(week, 50), unit: 'ms' },
       {
@@ -154,7 +167,12 @@ export async function benchInsights(keepDb?: string): Promise<BenchRow[]> {
         goal: { op: '<=', target: 50 },
       },
       { name: '/insights all p50 (1M answers)', value: percentile(all, 50), unit: 'ms' },
-      { name: '/insights all p99 (1M answers)', value: percentile(all, 99), unit: 'ms' },
+      {
+        name: '/insights all p99 (1M answers)',
+        value: percentile(all, 99),
+        unit: 'ms',
+        goal: { op: '<=', target: 50 },
+      },
       {
         name: '/insights question p50, all time (most answered)',
         value: percentile(question, 50),
@@ -164,7 +182,10 @@ export async function benchInsights(keepDb?: string): Promise<BenchRow[]> {
         name: '/insights question p99, all time (most answered)',
         value: percentile(question, 99),
         unit: 'ms',
+        goal: { op: '<=', target: 50 },
       },
+      { name: '/insights lesson 2 p50, all time', value: percentile(lesson, 50), unit: 'ms' },
+      { name: '/insights lesson 2 p99, all time', value: percentile(lesson, 99), unit: 'ms' },
     ];
   } finally {
     await app.dispose();

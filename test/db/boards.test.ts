@@ -6,6 +6,7 @@ import { periodRange } from '../../src/core/periods.ts';
 import { bestStreak, currentStreak } from '../../src/core/streaks.ts';
 import { loadBoard, loadLeaderboard } from '../../src/quiz/boards.ts';
 import { makeTestApp, type TestApp } from '../helpers.ts';
+import { dayNumber } from '../../src/core/periods.ts';
 
 let app: TestApp;
 let communityId: number;
@@ -32,6 +33,9 @@ async function daily(day: string, choices: Record<string, 'right' | 'wrong'>, ch
     await app.repos.quiz.recordAnswer(
       {
         instanceId: instance.id,
+        questionId: instance.questionId,
+        kind: instance.kind,
+        day: dayNumber(new Date(`${day}T15:00:00Z`), 'UTC'),
         memberId: member(name),
         communityId,
         choice: correct ? 'A' : 'B',
@@ -84,6 +88,9 @@ beforeEach(async () => {
   await app.repos.quiz.recordAnswer(
     {
       instanceId: card.id,
+      questionId: card.questionId,
+      kind: card.kind,
+      day: dayNumber(new Date('2026-11-23T16:00:00Z'), 'UTC'),
       memberId: member('ana'),
       communityId,
       choice: 'B',

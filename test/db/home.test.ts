@@ -2,6 +2,7 @@
 // their home.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../helpers.ts';
+import { dayNumber } from '../../src/core/periods.ts';
 
 let app: TestApp;
 let communityId: number;
@@ -40,6 +41,9 @@ describe('home repository verbs', () => {
       await app.repos.quiz.recordAnswer(
         {
           instanceId: instance.id,
+          questionId: instance.questionId,
+          kind: instance.kind,
+          day: dayNumber(app.clock.now(), 'UTC'),
           memberId: ana,
           communityId,
           choice: 'B',

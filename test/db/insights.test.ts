@@ -1,6 +1,7 @@
 // The insights reads on a real database: aggregates per question, kind and member, voids limited to their period, and
 // members who stopped answering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayNumber } from '../../src/core/periods.ts';
 import { makeTestApp, type TestApp } from '../helpers.ts';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -9,49 +10,54 @@ let app: TestApp;
 let communityId: number;
 const ids: Record<string, number> = {};
 
-/** An answer of `member` to `question` asked as `kind`, `daysAgo` days before NOW. */
-function answer(
+/** An answer of `member` to `question` asked as `kind`, `daysAgo` days before NOW, through the real write path. */
+async function answer(
   member: string,
   question: string,
-  kind: string,
+  kind: 'daily' | 'live' | 'practice',
   choice: string,
   correct: boolean,
   daysAgo: number,
 ) {
-  const at = NOW.getTime() - daysAgo * DAY;
-  const sqlite = app.database.sqlite;
-  const instance = sqlite
-    .prepare(
-      "insert into question_instances (community_id, kind, question_id, channel_id, opened_at) values (?, ?, ?, 'c', ?)",
-    )
-    .run(communityId, kind, question, at).lastInsertRowid;
-  const id = sqlite
-    .prepare(
-      'insert into answers (instance_id, member_id, choice, correct, answered_at, elapsed_ms) values (?, ?, ?, ?, ?, 0)',
-    )
-    .run(instance, ids[member], choice, correct ? 1 : 0, at).lastInsertRowid;
-  if (correct)
-    sqlite
-      .prepare(
-        "insert into score_events (community_id, member_id, kind, points, ref, created_at) values (?, ?, 'practice', 2, ?, ?)",
-      )
-      .run(communityId, ids[member], `answer:${id}`, at);
+  const at = new Date(NOW.getTime() - daysAgo * DAY);
+  const instance = app.repos.quiz.open({
+    communityId,
+    kind,
+    questionId: question,
+    channelId: 'c',
+    openedAt: at,
+  });
+  await app.repos.quiz.recordAnswer(
+    {
+      instanceId: instance.id,
+      questionId: question,
+      kind,
+      memberId: ids[member]!,
+      communityId,
+      day: dayNumber(at, 'UTC'),
+      choice,
+      correct,
+      now: at,
+      elapsedMs: 0,
+    },
+    (id) => (correct ? [{ kind: 'practice', points: 2, ref: `answer:${id}` }] : []),
+  );
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   app = makeTestApp(NOW);
   communityId = app.repos.communities.ensure('shell', 'local', NOW).id;
   for (const name of ['ana', 'bia', 'caio', 'quieto'])
     ids[name] = app.repos.communities.ensureMember(communityId, name, name, NOW).id;
   // Two weeks ago and this week.
-  answer('ana', 'q1', 'daily', 'A', true, 14);
-  answer('ana', 'q2', 'practice', 'B', false, 1);
-  answer('bia', 'q1', 'live', 'C', false, 1);
-  answer('bia', 'q1', 'practice', 'A', true, 0);
-  answer('caio', 'q1', 'practice', 'A', true, 14);
-  answer('caio', 'q2', 'practice', 'A', true, 1);
+  await answer('ana', 'q1', 'daily', 'A', true, 14);
+  await answer('ana', 'q2', 'practice', 'B', false, 1);
+  await answer('bia', 'q1', 'live', 'C', false, 1);
+  await answer('bia', 'q1', 'practice', 'A', true, 0);
+  await answer('caio', 'q1', 'practice', 'A', true, 14);
+  await answer('caio', 'q2', 'practice', 'A', true, 1);
   // quieto answered 10 days ago and never since: stopped.
-  answer('quieto', 'q2', 'practice', 'C', false, 10);
+  await answer('quieto', 'q2', 'practice', 'C', false, 10);
 });
 afterAll(() => app.dispose());
 
@@ -68,14 +74,13 @@ describe('insights reads', () => {
       'q2/practice/B=1',
       'q2/practice/C=1',
     ]);
-    expect(app.repos.insights.activeMembers(communityId, {})).toEqual({
+    expect(app.repos.insights.activeMembers(communityId)).toEqual({
       all: 4,
       daily: 1,
       live: 1,
       practice: 4,
     });
-    const week = { start: new Date(NOW.getTime() - 3 * DAY), end: new Date(NOW.getTime() + DAY) };
-    expect(app.repos.insights.activeMembers(communityId, week)).toEqual({
+    expect(app.repos.insights.activeMembers(communityId, new Date(NOW.getTime() - 3 * DAY))).toEqual({
       all: 3,
       daily: 0,
       live: 1,
@@ -90,7 +95,7 @@ describe('insights reads', () => {
       [ids.bia, 1, 2],
       [ids.caio, 1, 1],
     ]);
-    const totals = app.repos.insights.memberTotals(communityId, {}, ['q1']);
+    const totals = app.repos.insights.memberTotals(communityId, {}, [ids.ana!, ids.bia!, ids.caio!]);
     expect([...totals.entries()].sort()).toEqual([
       [ids.ana, { right: 1, total: 2 }],
       [ids.bia, { right: 1, total: 2 }],
@@ -110,13 +115,14 @@ describe('insights reads', () => {
     expect(voided.count).toBe(1);
     const rows = app.repos.insights.choiceTallies(communityId, {}, ['q2']);
     expect(rows.map((r) => `${r.choice}=${r.n}`).sort()).toEqual(['B=1', 'C=1']);
-    expect(app.repos.insights.memberTotals(communityId, {}, ['q1']).get(ids.caio!)).toEqual({
+    expect(
+      app.repos.insights.memberTotals(communityId, {}, [ids.ana!, ids.bia!, ids.caio!]).get(ids.caio!),
+    ).toEqual({
       right: 1,
       total: 1,
     });
-    expect(app.repos.insights.activeMembers(communityId, {}).all).toBe(4);
-    const week = { start: new Date(NOW.getTime() - 3 * DAY), end: new Date(NOW.getTime() + DAY) };
-    expect(app.repos.insights.activeMembers(communityId, week).all).toBe(2);
+    expect(app.repos.insights.activeMembers(communityId).all).toBe(4);
+    expect(app.repos.insights.activeMembers(communityId, new Date(NOW.getTime() - 3 * DAY)).all).toBe(2);
   });
 
   it('finds members who stopped: active in the 4 weeks before, silent for 7+ days', () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../helpers.ts';
+import { dayNumber } from '../../src/core/periods.ts';
 
 let app: TestApp;
 let communityId: number;
@@ -125,6 +126,9 @@ describe('question reports', () => {
     await app.repos.quiz.recordAnswer(
       {
         instanceId: daily.id,
+        questionId: daily.questionId,
+        kind: daily.kind,
+        day: dayNumber(at('2026-11-23T09:10:00Z'), 'UTC'),
         memberId: ana,
         communityId,
         choice: 'A',

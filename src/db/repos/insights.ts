@@ -1,11 +1,25 @@
-// What the monitors' view reads from the ledger: answers of a community in a period, counted in SQL (GROUP BY), never
-// loaded row by row. Every read leaves out voided answers: an answer is voided when its member has a score void
-// (`/scores void`) whose period [period_start, period_end) contains the answer's time (a null bound is open), the
-// same period whose points the void took away. The analysis of the counts is src/core/item-analysis.ts.
+// What the monitors' view reads from the ledger, counted in SQL, never loaded row by row. The period counts (letters
+// per question, who was active, who stopped, members' accuracy over all time) come from the rollups kept in step with
+// every answer (answer-rollups.ts): a week costs its few thousand tally rows, not its answers. Per member and question
+// tallies read the answers themselves, of the asked questions only. Every read leaves out voided answers (see
+// notVoided). The analysis of the counts is src/core/item-analysis.ts.
 import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
+import type { DayRange } from '../../core/periods.ts';
 import type { Db } from '../open.ts';
-import { answers, members, questionInstances, reflections, scoreEvents, scoreVoids } from '../schema.ts';
+import {
+  answers,
+  answerTallies,
+  answerTotals,
+  memberActivity,
+  memberQuestionTallies,
+  members,
+  questionInstances,
+  reflections,
+  scoreEvents,
+  scoreVoids,
+} from '../schema.ts';
+import { notVoided } from './answer-rollups.ts';
 import type { Range } from './scores.ts';
 
 export type AnswerKind = (typeof questionInstances.$inferSelect)['kind'];
@@ -30,6 +44,8 @@ export interface MemberQuestionTally {
 }
 
 const DAY_MS = 86_400_000;
+/** The most member ids a read binds as parameters. */
+const MEMBERS_BOUND = 5_000;
 /** Silent this long: stopped. */
 export const SILENT_AFTER_MS = 7 * DAY_MS;
 /** Active in this window before the silence (4 weeks): was a regular. */
@@ -61,9 +77,12 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
       .limit(1)
       .get() !== undefined;
 
-  const notVoided = sql`not exists (select 1 from ${scoreVoids} v where v.member_id = ${answers.memberId}
-    and (v.period_start is null or ${answers.answeredAt} >= v.period_start)
-    and (v.period_end is null or ${answers.answeredAt} < v.period_end))`;
+  /** The activity rows of a scope's members with a counted answer since `since` (ever, when omitted). */
+  const activeSince = (scope: Scope, since?: Date) =>
+    and(
+      scope === undefined ? undefined : eq(memberActivity.communityId, scope),
+      gte(memberActivity.lastAt, since ?? new Date(1)),
+    );
 
   /** The WHERE of a scope's counted answers in a range (answers joined to their question instances). */
   const counted = (scope: Scope, range: Range, ...more: (SQL | undefined)[]) =>
@@ -121,50 +140,108 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
         };
     },
 
-    /** Distinct members who answered, over all kinds and per kind (daily, live, practice); one pass. */
-    activeMembers(scope: Scope, range: Range): { all: number } & Record<AnswerKind, number> {
-      const of = (kind: AnswerKind) =>
-        sql<number>`count(distinct ${answers.memberId}) filter (where ${questionInstances.kind} = ${kind})`;
+    /**
+     * Distinct members with a counted answer since `since` (ever, when omitted), over all kinds and per kind (daily,
+     * live, practice): a range of the activity rows, one per member and kind.
+     */
+    activeMembers(scope: Scope, since?: Date): { all: number } & Record<AnswerKind, number> {
+      const of = (kind: AnswerKind) => sql<number>`count(*) filter (where ${memberActivity.kind} = ${kind})`;
       return db
         .select({
-          all: sql<number>`count(distinct ${answers.memberId})`,
+          all: sql<number>`count(distinct ${memberActivity.memberId})`,
           daily: of('daily'),
           live: of('live'),
           practice: of('practice'),
         })
-        .from(answers)
-        .innerJoin(questionInstances, eq(questionInstances.id, answers.instanceId))
-        .where(counted(scope, range))
+        .from(memberActivity)
+        .where(activeSince(scope, since))
         .get()!;
     },
 
     /**
-     * Answers per question, kind and letter (the right letter is the bank's), optionally of some questions only: one
-     * pass gives the lesson accuracy, the item spreads and the answers per kind.
+     * Answers per question, kind and letter over local days (every day when open; the right letter is the bank's),
+     * optionally of some questions only: one pass gives the lesson accuracy, the item spreads and the answers per
+     * kind. All time reads answer_totals, a period answer_tallies.
      */
-    choiceTallies(scope: Scope, range: Range, questionIds?: readonly string[]): ChoiceTally[] {
+    choiceTallies(scope: Scope, days: DayRange, questionIds?: readonly string[]): ChoiceTally[] {
       if (questionIds?.length === 0) return [];
+      const ids = questionIds ? [...questionIds] : undefined;
+      if (days.from === undefined && days.to === undefined) {
+        const total = sql<number>`sum(${answerTotals.n})`;
+        return db
+          .select({
+            questionId: answerTotals.questionId,
+            kind: answerTotals.kind,
+            choice: answerTotals.choice,
+            n: total,
+          })
+          .from(answerTotals)
+          .where(
+            and(
+              scope === undefined ? undefined : eq(answerTotals.communityId, scope),
+              ids ? inArray(answerTotals.questionId, ids) : undefined,
+            ),
+          )
+          .groupBy(answerTotals.questionId, answerTotals.kind, answerTotals.choice)
+          .having(sql`${total} > 0`)
+          .all();
+      }
+      const n = sql<number>`sum(${answerTallies.n})`;
       return db
         .select({
-          questionId: questionInstances.questionId,
-          kind: questionInstances.kind,
-          choice: answers.choice,
-          n: count(),
+          questionId: answerTallies.questionId,
+          kind: answerTallies.kind,
+          choice: answerTallies.choice,
+          n,
         })
-        .from(answers)
-        .innerJoin(questionInstances, eq(questionInstances.id, answers.instanceId))
-        .where(counted(scope, range, ofQuestions(questionIds)))
-        .groupBy(questionInstances.questionId, questionInstances.kind, answers.choice)
+        .from(answerTallies)
+        .where(
+          and(
+            scope === undefined ? undefined : eq(answerTallies.communityId, scope),
+            days.from === undefined ? undefined : gte(answerTallies.day, days.from),
+            days.to === undefined ? undefined : lt(answerTallies.day, days.to),
+            ids ? inArray(answerTallies.questionId, ids) : undefined,
+          ),
+        )
+        .groupBy(answerTallies.questionId, answerTallies.kind, answerTallies.choice)
+        .having(sql`${n} > 0`)
         .all();
     },
 
-    /** Per member and question, right and total answers to the given questions (every question when omitted). */
+    /**
+     * Per member and question, right and total answers to the given questions (every question when omitted): all time
+     * from member_question_tallies, a period from the answers of those questions.
+     */
     memberQuestionTallies(
       scope: Scope,
       range: Range,
       questionIds?: readonly string[],
     ): MemberQuestionTally[] {
       if (questionIds?.length === 0) return [];
+      if (!range.start && !range.end) {
+        // A lesson is tens of thousands of rows: read as plain arrays, not mapped objects.
+        const query = db
+          .select({
+            memberId: memberQuestionTallies.memberId,
+            questionId: memberQuestionTallies.questionId,
+            right: memberQuestionTallies.right,
+            total: memberQuestionTallies.total,
+          })
+          .from(memberQuestionTallies)
+          .where(
+            and(
+              scope === undefined ? undefined : eq(memberQuestionTallies.communityId, scope),
+              questionIds ? inArray(memberQuestionTallies.questionId, [...questionIds]) : undefined,
+              sql`${memberQuestionTallies.total} > 0`,
+            ),
+          )
+          .toSQL();
+        const rows = sqlite
+          .prepare(query.sql)
+          .raw()
+          .all(...query.params) as [number, string, number, number][];
+        return rows.map(([memberId, questionId, right, total]) => ({ memberId, questionId, right, total }));
+      }
       return db
         .select({
           memberId: answers.memberId,
@@ -180,25 +257,39 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
     },
 
     /**
-     * Right and total answers over every question, per member who answered one of the given questions (every member
-     * when omitted): the totals the item–rest correlation subtracts the item from.
+     * Right and total answers over every question in the range, per member (of the given members; every member of the
+     * scope when omitted): the totals the item–rest correlation subtracts the item from. All time reads the activity
+     * rows' running counts, a period the members' answers (answers_member).
      */
     memberTotals(
       scope: Scope,
       range: Range,
-      questionIds?: readonly string[],
+      memberIds?: readonly number[],
     ): Map<number, { right: number; total: number }> {
-      if (questionIds?.length === 0) return new Map();
-      const who = questionIds
-        ? db
-            .selectDistinct({ id: answers.memberId })
-            .from(answers)
-            .innerJoin(questionInstances, eq(questionInstances.id, answers.instanceId))
-            .where(counted(scope, range, inArray(questionInstances.questionId, [...questionIds])))
-        : undefined;
-      // A member belongs to one community: with the members known, their answers are read by member (answers_member),
-      // not by scanning the community's period.
-      const rows = who
+      if (memberIds?.length === 0) return new Map();
+      // Past a few thousand members (SQLite's bound parameters are limited), every member's totals are read instead.
+      const ids = memberIds && memberIds.length <= MEMBERS_BOUND ? [...memberIds] : undefined;
+      if (!range.start && !range.end) {
+        const total = sql<number>`sum(${memberActivity.answers})`;
+        const rows = db
+          .select({
+            memberId: memberActivity.memberId,
+            right: sql<number>`sum(${memberActivity.right})`,
+            total,
+          })
+          .from(memberActivity)
+          .where(
+            and(
+              scope === undefined ? undefined : eq(memberActivity.communityId, scope),
+              ids ? inArray(memberActivity.memberId, ids) : undefined,
+            ),
+          )
+          .groupBy(memberActivity.memberId)
+          .having(sql`${total} > 0`)
+          .all();
+        return new Map(rows.map((r) => [r.memberId, { right: r.right, total: r.total }]));
+      }
+      const rows = ids
         ? db
             .select({
               memberId: answers.memberId,
@@ -208,7 +299,7 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
             .from(answers)
             .where(
               and(
-                inArray(answers.memberId, who),
+                inArray(answers.memberId, ids),
                 range.start ? gte(answers.answeredAt, range.start) : undefined,
                 range.end ? lt(answers.answeredAt, range.end) : undefined,
                 hasVoids(scope) ? notVoided : undefined,
@@ -231,20 +322,20 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
     },
 
     /**
-     * Members who stopped answering: their last answer is 7 to 35 days old (active in the four weeks before a week of
-     * silence). One index seek per member of the community (answers_member); names in name order, at most `limit`.
+     * Members who stopped answering: their last answer (voided or not) is 7 to 35 days old — active in the four weeks
+     * before a week of silence. Reads the community's activity rows (member_activity_member); names in name order, at
+     * most `limit`.
      */
     stopped(communityId: number, now: Date, limit = 50): { names: string[]; count: number } {
       const silentSince = now.getTime() - SILENT_AFTER_MS;
       const activeFrom = silentSince - ACTIVE_WINDOW_MS;
-      // Materialized: each member's last answer is looked up once, not once per use of the column.
       const rows = db.all<{ name: string }>(sql`
-        with last_answers as materialized (
-          select ${members.displayName} as name,
-            (select max(${answers.answeredAt}) from ${answers} where ${answers.memberId} = ${members.id}) as last
-          from ${members} where ${members.communityId} = ${communityId}
-        )
-        select name from last_answers where last >= ${activeFrom} and last < ${silentSince} order by name`);
+        select ${members.displayName} as name from (
+          select ${memberActivity.memberId} as id, max(${memberActivity.lastSeenAt}) as last
+          from ${memberActivity} where ${memberActivity.communityId} = ${communityId}
+          group by ${memberActivity.memberId}
+        ) last_answers join ${members} on ${members.id} = last_answers.id
+        where last >= ${activeFrom} and last < ${silentSince} order by name`);
       return { names: rows.slice(0, limit).map((r) => r.name), count: rows.length };
     },
 

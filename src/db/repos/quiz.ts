@@ -6,6 +6,7 @@ import { writtenRow } from '../rows.ts';
 import { answers, type QuestionInstanceRow, questionInstances } from '../schema.ts';
 import type { WriteBatcher } from '../write-batcher.ts';
 import type { DailyDay } from '../../core/streaks.ts';
+import type { AnswerRollups } from './answer-rollups.ts';
 import type { Award, ScoreRepository } from './scores.ts';
 
 export type InstanceKind = QuestionInstanceRow['kind'];
@@ -29,7 +30,12 @@ const INSTANCE_CACHE_SIZE = 2000;
 export type AnswerOutcome =
   { status: 'recorded'; answerId: number; awards: Award[] } | { status: 'duplicate'; previousChoice: string };
 
-export function quizRepository(db: Db, scores: Pick<ScoreRepository, 'book'>, batcher: WriteBatcher) {
+export function quizRepository(
+  db: Db,
+  scores: Pick<ScoreRepository, 'book'>,
+  rollups: Pick<AnswerRollups, 'add'>,
+  batcher: WriteBatcher,
+) {
   const insertAnswer = db
     .insert(answers)
     .values({
@@ -39,6 +45,7 @@ export function quizRepository(db: Db, scores: Pick<ScoreRepository, 'book'>, ba
       correct: sql.placeholder('correct'),
       answeredAt: sql.placeholder('answeredAt'),
       elapsedMs: sql.placeholder('elapsedMs'),
+      day: sql.placeholder('day'),
     })
     .onConflictDoNothing()
     .returning({ id: answers.id })
@@ -195,14 +202,20 @@ export function quizRepository(db: Db, scores: Pick<ScoreRepository, 'book'>, ba
 
     /**
      * Records a member's answer exactly once. `price` runs inside the same transaction only for a first answer and
-     * returns the awards to book; a repeated click returns the choice made the first time. Answers arriving together
-     * are committed together (group commit); the promise settles after the commit.
+     * returns the awards to book; the monitors' counts (answer-rollups.ts) are kept in the same transaction. A
+     * repeated click returns the choice made the first time. Answers arriving together are committed together (group
+     * commit); the promise settles after the commit.
      */
     recordAnswer(
       answer: {
         instanceId: number;
+        /** The instance's question and kind, as the rollups count them. */
+        questionId: string;
+        kind: InstanceKind;
         memberId: number;
         communityId: number;
+        /** The community-local day number of `now` (dayNumber in src/core/periods.ts). */
+        day: number;
         choice: string;
         correct: boolean;
         now: Date;
@@ -218,10 +231,12 @@ export function quizRepository(db: Db, scores: Pick<ScoreRepository, 'book'>, ba
           correct: answer.correct,
           answeredAt: answer.now,
           elapsedMs: answer.elapsedMs,
+          day: answer.day,
         });
         if (!inserted) {
           return { status: 'duplicate', previousChoice: findAnswer.get(answer)?.choice ?? '?' } as const;
         }
+        rollups.add({ ...answer, at: answer.now });
         const awards = price(inserted.id);
         for (const award of awards) {
           scores.book({

@@ -1,6 +1,7 @@
 // The points ledger: append-only score events, all-time totals kept in step, leaderboards for any period, voids.
 import { and, desc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../open.ts';
+import type { AnswerRollups } from './answer-rollups.ts';
 import { answers, members, memberTotals, questionInstances, scoreEvents, scoreVoids } from '../schema.ts';
 
 export type AwardKind = (typeof scoreEvents.$inferInsert)['kind'];
@@ -43,7 +44,7 @@ const answeredInRange = (range: Range) =>
     range.end ? lt(answers.answeredAt, range.end) : undefined,
   );
 
-export function scoreRepository(db: Db) {
+export function scoreRepository(db: Db, rollups: Pick<AnswerRollups, 'subtractVoided' | 'recountMember'>) {
   // Run on every scored click: prepared once. better-sqlite3 is one synchronous connection, so inside a caller's
   // db.transaction() these statements are part of that transaction.
   const insertEvent = db
@@ -251,7 +252,8 @@ export function scoreRepository(db: Db) {
 
     /**
      * Voids a member's events in a period: records who, why and how much in score_voids and points the events at
-     * it. Nothing is deleted; totals drop by the voided points.
+     * it. Nothing is deleted; totals drop by the voided points, and the period's answers (made before now) leave the
+     * monitors' counts.
      */
     voidMember(input: {
       communityId: number;
@@ -277,6 +279,8 @@ export function scoreRepository(db: Db) {
           .where(where)
           .get()!;
         if (sum.count === 0) return { points: 0, count: 0 };
+        // The period's answers leave the monitors' counts with their points (answers made from now on count).
+        rollups.subtractVoided(input.memberId, input.range, input.now);
         const voidRow = tx
           .insert(scoreVoids)
           .values({
@@ -296,6 +300,7 @@ export function scoreRepository(db: Db) {
           .set({ points: sql`${memberTotals.points} - ${sum.points}` })
           .where(eq(memberTotals.memberId, input.memberId))
           .run();
+        rollups.recountMember(input.memberId);
         return { points: sum.points, count: sum.count };
       }, IMMEDIATE);
     },
