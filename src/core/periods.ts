@@ -27,10 +27,23 @@ export function startOfLocalDay(at: Date, timezone: string): Date {
 
 const DAY_MS = 86_400_000;
 
-/** The local calendar day of an instant as a number: days from 1970-01-01 to its local date. */
+/** Every timezone's offset is a whole number of quarter hours: within one, the local date cannot change. */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const recentDays = new Map<string, number>();
+
+/**
+ * The local calendar day of an instant as a number: days from 1970-01-01 to its local date. On the answer path, so
+ * the last few quarter hours' results are remembered (a bounded map) instead of resolving the zone each time.
+ */
 export function dayNumber(at: Date, timezone: string): number {
+  const key = `${timezone} ${Math.floor(at.getTime() / QUARTER_HOUR_MS)}`;
+  const known = recentDays.get(key);
+  if (known !== undefined) return known;
   const local = DateTime.fromJSDate(at, { zone: timezone });
-  return Math.floor(Date.UTC(local.year, local.month - 1, local.day) / DAY_MS);
+  const day = Math.floor(Date.UTC(local.year, local.month - 1, local.day) / DAY_MS);
+  if (recentDays.size >= 256) recentDays.clear();
+  recentDays.set(key, day);
+  return day;
 }
 
 /** Local days [from, to) as day numbers; an open bound stays open. */

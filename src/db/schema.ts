@@ -137,7 +137,8 @@ const answerKind = () => text('kind', { enum: ['daily', 'live', 'practice'] }).n
 /**
  * The monitors' counts, kept in the answer's own transaction (src/db/repos/answer-rollups.ts) so /insights reads
  * what a period holds instead of its answers: answers per community, local day, question, kind and letter. Voided
- * answers are taken out when the void is made. Rebuildable from answers.
+ * answers are taken out when the void is made. Rebuildable from answers. The rollup tables are created WITHOUT ROWID
+ * (edited into their migration: one B-tree per table, clustered by the key the reads range over).
  */
 export const answerTallies = sqliteTable(
   'answer_tallies',
@@ -175,36 +176,27 @@ export const memberQuestionTallies = sqliteTable(
     right: integer('right').notNull(),
     total: integer('total').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.communityId, t.questionId, t.memberId] }),
-    // A member's rows, recounted after a void.
-    index('member_question_tallies_member').on(t.memberId),
-  ],
+  (t) => [primaryKey({ columns: [t.communityId, t.questionId, t.memberId] })],
 );
 
 /**
- * Per member and kind: the last counted answer (0 when none counts), how many answers (and right ones) count, and the
- * last answer at all, voided or not. Who was active since a day, who stopped answering, and each member's accuracy
- * (the item–rest correlation) read these rows, not answers.
+ * Per member: the last counted answer of each kind (0 when none counts), how many answers (and right ones) count, and
+ * the last answer at all, voided or not. Who was active since a day, who stopped answering, and each member's accuracy
+ * (the item–rest correlation) read these rows, not answers. Instants in epoch milliseconds.
  */
 export const memberActivity = sqliteTable(
   'member_activity',
   {
-    memberId: memberRef(),
-    kind: answerKind(),
     communityId: communityRef(),
-    lastAt: integer('last_at', { mode: 'timestamp_ms' }).notNull(),
+    memberId: memberRef(),
+    lastDailyAt: integer('last_daily_at').notNull(),
+    lastLiveAt: integer('last_live_at').notNull(),
+    lastPracticeAt: integer('last_practice_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
     answers: integer('answers').notNull(),
     right: integer('right').notNull(),
-    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.memberId, t.kind] }),
-    // Active since a day: a range on last_at.
-    index('member_activity_recent').on(t.communityId, t.lastAt, t.kind, t.memberId),
-    // Each member's last answer over the kinds (stopped members).
-    index('member_activity_member').on(t.communityId, t.memberId, t.lastSeenAt),
-  ],
+  (t) => [primaryKey({ columns: [t.communityId, t.memberId] })],
 );
 
 /** Moderation: an admin voided a member's points for a period. The events stay; they point here. */

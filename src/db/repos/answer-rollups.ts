@@ -1,7 +1,7 @@
-// The monitors' counts kept in step with the answers (answer_tallies, answer_totals, member_activity,
-// member_question_tallies): one upsert each in the answer's own transaction, and the voided answers taken out in the
-// void's. /insights then reads what a period holds — a few thousand tally rows, a row per active member — instead of
-// every answer in it.
+// The monitors' counts kept in step with the answers (answer_tallies, answer_totals, member_question_tallies,
+// member_activity): one upsert each in the answer's own transaction, and the voided answers taken out in the void's.
+// /insights then reads what a period holds — a few thousand tally rows, a row per member — instead of every answer
+// in it. Every statement here is keyed by the tables' primary keys (WITHOUT ROWID: one B-tree each).
 import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../open.ts';
 import {
@@ -41,7 +41,7 @@ export const notVoided: SQL = sql`not exists (select 1 from ${scoreVoids} v wher
     and (v.period_start is null or ${answers.answeredAt} >= v.period_start)
     and (v.period_end is null or ${answers.answeredAt} < v.period_end))`;
 
-/** The same test for an answer aliased `a` (the rebuild and the migration that introduced the rollups). */
+/** The same test for an answer aliased `a` (the rebuild; the migration that introduced the rollups has its copy). */
 const voidedAnswer = sql.raw(`exists (select 1 from score_voids v where v.member_id = a.member_id
     and a.answered_at < v.created_at
     and (v.period_start is null or a.answered_at >= v.period_start)
@@ -83,28 +83,6 @@ export function answerRollups(db: Db) {
       set: { n: sql`${answerTotals.n} + excluded.n` },
     })
     .prepare();
-  const activity = db
-    .insert(memberActivity)
-    .values({
-      memberId: sql.placeholder('memberId'),
-      kind: sql.placeholder('kind'),
-      communityId: sql.placeholder('communityId'),
-      lastAt: sql.placeholder('at'),
-      answers: 1,
-      right: sql.placeholder('right'),
-      lastSeenAt: sql.placeholder('at'),
-    })
-    .onConflictDoUpdate({
-      target: [memberActivity.memberId, memberActivity.kind],
-      set: {
-        lastAt: sql`max(${memberActivity.lastAt}, excluded.last_at)`,
-        answers: sql`${memberActivity.answers} + 1`,
-        right: sql`${memberActivity.right} + excluded.right`,
-        lastSeenAt: sql`max(${memberActivity.lastSeenAt}, excluded.last_seen_at)`,
-      },
-    })
-    .prepare();
-
   const memberQuestion = db
     .insert(memberQuestionTallies)
     .values({
@@ -126,51 +104,43 @@ export function answerRollups(db: Db) {
       },
     })
     .prepare();
+  const later = (column: string) => sql`max(${sql.identifier(column)}, excluded.${sql.identifier(column)})`;
+  const activity = db
+    .insert(memberActivity)
+    .values({
+      communityId: sql.placeholder('communityId'),
+      memberId: sql.placeholder('memberId'),
+      lastDailyAt: sql.placeholder('daily'),
+      lastLiveAt: sql.placeholder('live'),
+      lastPracticeAt: sql.placeholder('practice'),
+      lastSeenAt: sql.placeholder('at'),
+      answers: 1,
+      right: sql.placeholder('right'),
+    })
+    .onConflictDoUpdate({
+      target: [memberActivity.communityId, memberActivity.memberId],
+      set: {
+        lastDailyAt: later('last_daily_at'),
+        lastLiveAt: later('last_live_at'),
+        lastPracticeAt: later('last_practice_at'),
+        lastSeenAt: later('last_seen_at'),
+        answers: sql`${memberActivity.answers} + 1`,
+        right: sql`${memberActivity.right} + excluded.right`,
+      },
+    })
+    .prepare();
 
-  /** A member's counted answers in a range (answers joined to their question), for a void. */
-  const countedOf = (memberId: number, range: Range, before: Date) =>
+  /** A member's answers that count (not voided), optionally in a range and before an instant. */
+  const countedOf = (memberId: number, range: Range = {}, before?: Date) =>
     and(
       eq(answers.memberId, memberId),
       range.start ? gte(answers.answeredAt, range.start) : undefined,
       range.end ? lt(answers.answeredAt, range.end) : undefined,
-      lt(answers.answeredAt, before),
+      before ? lt(answers.answeredAt, before) : undefined,
       notVoided,
     );
 
   return {
-    /**
-     * Recounts every rollup from the answers (their stored local day, voids applied): what the incremental upkeep
-     * must always equal. For repairs and for loading answers in bulk (the benches).
-     */
-    rebuild(): void {
-      db.transaction(
-        () => {
-          for (const table of [answerTallies, answerTotals, memberActivity, memberQuestionTallies])
-            db.delete(table).run();
-          db.run(sql`insert into ${memberQuestionTallies} (community_id, question_id, member_id, "right", total)
-          select i.community_id, i.question_id, a.member_id, sum(a.correct), count(*)
-          from ${answers} a join ${questionInstances} i on i.id = a.instance_id
-          where not ${voidedAnswer}
-          group by i.community_id, i.question_id, a.member_id`);
-          db.run(sql`insert into ${answerTallies} (community_id, day, question_id, kind, choice, n)
-          select i.community_id, a.day, i.question_id, i.kind, a.choice, count(*)
-          from ${answers} a join ${questionInstances} i on i.id = a.instance_id
-          where not ${voidedAnswer}
-          group by i.community_id, a.day, i.question_id, i.kind, a.choice`);
-          db.run(sql`insert into ${answerTotals} (community_id, question_id, kind, choice, n)
-          select community_id, question_id, kind, choice, sum(n) from ${answerTallies}
-          group by community_id, question_id, kind, choice`);
-          db.run(sql`insert into ${memberActivity} (member_id, kind, community_id, last_at, answers, "right", last_seen_at)
-          select member_id, kind, community_id, coalesce(max(answered_at) filter (where not voided), 0),
-            count(*) filter (where not voided), coalesce(sum(correct) filter (where not voided), 0), max(answered_at)
-          from (select a.member_id, i.kind, i.community_id, a.answered_at, a.correct, ${voidedAnswer} as voided
-            from ${answers} a join ${questionInstances} i on i.id = a.instance_id)
-          group by member_id, kind, community_id`);
-        },
-        { behavior: 'immediate' },
-      );
-    },
-
     /** Counts a first answer; call inside the transaction that inserts it. */
     add(answer: CountedAnswer): void {
       const key = {
@@ -183,19 +153,22 @@ export function answerRollups(db: Db) {
       tally.run({ ...key, day: answer.day });
       total.run(key);
       const right = answer.correct ? 1 : 0;
+      memberQuestion.run({ ...key, memberId: answer.memberId, right });
+      const at = answer.at.getTime();
       activity.run({
-        memberId: answer.memberId,
-        kind: answer.kind,
         communityId: answer.communityId,
-        at: answer.at,
+        memberId: answer.memberId,
+        daily: answer.kind === 'daily' ? at : 0,
+        live: answer.kind === 'live' ? at : 0,
+        practice: answer.kind === 'practice' ? at : 0,
+        at,
         right,
       });
-      memberQuestion.run({ ...key, memberId: answer.memberId, right });
     },
 
     /**
-     * Takes a member's answers in a void's period (made before `before`, not voided already) out of the tallies.
-     * Call inside the void's transaction, before the void row is written; then `recountMember`.
+     * Takes a member's answers in a void's period (made before `before`, not voided already) out of the letter
+     * tallies. Call inside the void's transaction, before the void row is written; then `recountMember`.
      */
     subtractVoided(memberId: number, range: Range, before: Date): void {
       const groups = db
@@ -225,29 +198,91 @@ export function answerRollups(db: Db) {
     },
 
     /**
-     * Recounts a member's activity and per-question tallies from their counted answers (after a void): a kind whose
-     * answers were all voided keeps its row with nothing counted (last_at 0), and the last answer seen stays.
+     * Recounts a member's activity and per-question tallies from their counted answers (after a void, inside its
+     * transaction): the member's own answers (answers_member), their rows by primary key.
      */
-    recountMember(memberId: number): void {
-      const counted = (column: SQL) => sql`(select ${column} from ${answers}
-        join ${questionInstances} on ${questionInstances.id} = ${answers.instanceId}
-        where ${answers.memberId} = ${memberActivity.memberId} and ${questionInstances.kind} = ${memberActivity.kind}
-          and ${notVoided})`;
+    recountMember(communityId: number, memberId: number): void {
+      const perQuestion = db
+        .select({
+          questionId: questionInstances.questionId,
+          kind: questionInstances.kind,
+          total: sql<number>`count(*) filter (where ${notVoided})`,
+          counted: sql<number>`sum(${answers.correct}) filter (where ${notVoided})`,
+          last: sql<number>`max(${answers.answeredAt}) filter (where ${notVoided})`,
+        })
+        .from(answers)
+        .innerJoin(questionInstances, eq(questionInstances.id, answers.instanceId))
+        .where(eq(answers.memberId, memberId))
+        .groupBy(questionInstances.questionId, questionInstances.kind)
+        .all();
+      const row = { daily: 0, live: 0, practice: 0, answers: 0, right: 0 };
+      const byQuestion = new Map<string, { right: number; total: number }>();
+      for (const q of perQuestion) {
+        row[q.kind] = Math.max(row[q.kind], q.last ?? 0);
+        row.answers += q.total;
+        row.right += q.counted ?? 0;
+        const tallied = byQuestion.get(q.questionId) ?? { right: 0, total: 0 };
+        tallied.right += q.counted ?? 0;
+        tallied.total += q.total;
+        byQuestion.set(q.questionId, tallied);
+      }
+      for (const [questionId, t] of byQuestion)
+        db.update(memberQuestionTallies)
+          .set(t)
+          .where(
+            and(
+              eq(memberQuestionTallies.communityId, communityId),
+              eq(memberQuestionTallies.questionId, questionId),
+              eq(memberQuestionTallies.memberId, memberId),
+            ),
+          )
+          .run();
       db.update(memberActivity)
         .set({
-          lastAt: counted(sql`coalesce(max(${answers.answeredAt}), 0)`),
-          answers: counted(sql`count(*)`),
-          right: counted(sql`coalesce(sum(${answers.correct}), 0)`),
+          lastDailyAt: row.daily,
+          lastLiveAt: row.live,
+          lastPracticeAt: row.practice,
+          answers: row.answers,
+          right: row.right,
         })
-        .where(eq(memberActivity.memberId, memberId))
+        .where(and(eq(memberActivity.communityId, communityId), eq(memberActivity.memberId, memberId)))
         .run();
-      db.delete(memberQuestionTallies).where(eq(memberQuestionTallies.memberId, memberId)).run();
-      db.run(sql`insert into ${memberQuestionTallies} (community_id, question_id, member_id, "right", total)
-        select ${questionInstances.communityId}, ${questionInstances.questionId}, ${answers.memberId},
-          sum(${answers.correct}), count(*)
-        from ${answers} join ${questionInstances} on ${questionInstances.id} = ${answers.instanceId}
-        where ${answers.memberId} = ${memberId} and ${notVoided}
-        group by ${questionInstances.communityId}, ${questionInstances.questionId}`);
+    },
+
+    /**
+     * Recounts every rollup from the answers (their stored local day, voids applied): what the incremental upkeep
+     * must always equal. For repairs and for loading answers in bulk (the benches).
+     */
+    rebuild(): void {
+      db.transaction(
+        () => {
+          for (const table of [answerTallies, answerTotals, memberActivity, memberQuestionTallies])
+            db.delete(table).run();
+          db.run(sql`insert into ${answerTallies} (community_id, day, question_id, kind, choice, n)
+            select i.community_id, a.day, i.question_id, i.kind, a.choice, count(*)
+            from ${answers} a join ${questionInstances} i on i.id = a.instance_id
+            where not ${voidedAnswer}
+            group by i.community_id, a.day, i.question_id, i.kind, a.choice`);
+          db.run(sql`insert into ${answerTotals} (community_id, question_id, kind, choice, n)
+            select community_id, question_id, kind, choice, sum(n) from ${answerTallies}
+            group by community_id, question_id, kind, choice`);
+          db.run(sql`insert into ${memberQuestionTallies} (community_id, question_id, member_id, "right", total)
+            select i.community_id, i.question_id, a.member_id, sum(a.correct), count(*)
+            from ${answers} a join ${questionInstances} i on i.id = a.instance_id
+            where not ${voidedAnswer}
+            group by i.community_id, i.question_id, a.member_id`);
+          const lastOf = (kind: AnswerKind) =>
+            sql.raw(`coalesce(max(answered_at) filter (where not voided and kind = '${kind}'), 0)`);
+          db.run(sql`insert into ${memberActivity} (community_id, member_id, last_daily_at, last_live_at,
+              last_practice_at, last_seen_at, answers, "right")
+            select community_id, member_id, ${lastOf('daily')}, ${lastOf('live')}, ${lastOf('practice')},
+              max(answered_at), count(*) filter (where not voided), coalesce(sum(correct) filter (where not voided), 0)
+            from (select a.member_id, i.kind, i.community_id, a.answered_at, a.correct, ${voidedAnswer} as voided
+              from ${answers} a join ${questionInstances} i on i.id = a.instance_id)
+            group by community_id, member_id`);
+        },
+        { behavior: 'immediate' },
+      );
     },
   };
 }

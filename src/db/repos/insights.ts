@@ -5,6 +5,7 @@
 // notVoided). The analysis of the counts is src/core/item-analysis.ts.
 import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DayRange } from '../../core/periods.ts';
 import type { Db } from '../open.ts';
 import {
@@ -77,13 +78,6 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
       .limit(1)
       .get() !== undefined;
 
-  /** The activity rows of a scope's members with a counted answer since `since` (ever, when omitted). */
-  const activeSince = (scope: Scope, since?: Date) =>
-    and(
-      scope === undefined ? undefined : eq(memberActivity.communityId, scope),
-      gte(memberActivity.lastAt, since ?? new Date(1)),
-    );
-
   /** The WHERE of a scope's counted answers in a range (answers joined to their question instances). */
   const counted = (scope: Scope, range: Range, ...more: (SQL | undefined)[]) =>
     and(
@@ -141,20 +135,22 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
     },
 
     /**
-     * Distinct members with a counted answer since `since` (ever, when omitted), over all kinds and per kind (daily,
-     * live, practice): a range of the activity rows, one per member and kind.
+     * Members with a counted answer since `since` (ever, when omitted), over all kinds and per kind (daily, live,
+     * practice): one activity row per member of the scope.
      */
     activeMembers(scope: Scope, since?: Date): { all: number } & Record<AnswerKind, number> {
-      const of = (kind: AnswerKind) => sql<number>`count(*) filter (where ${memberActivity.kind} = ${kind})`;
+      const from = since?.getTime() ?? 1;
+      const of = (column: SQLiteColumn) => sql<number>`count(*) filter (where ${column} >= ${from})`;
       return db
         .select({
-          all: sql<number>`count(distinct ${memberActivity.memberId})`,
-          daily: of('daily'),
-          live: of('live'),
-          practice: of('practice'),
+          all: sql<number>`count(*) filter (where max(${memberActivity.lastDailyAt}, ${memberActivity.lastLiveAt},
+            ${memberActivity.lastPracticeAt}) >= ${from})`,
+          daily: of(memberActivity.lastDailyAt),
+          live: of(memberActivity.lastLiveAt),
+          practice: of(memberActivity.lastPracticeAt),
         })
         .from(memberActivity)
-        .where(activeSince(scope, since))
+        .where(scope === undefined ? undefined : eq(memberActivity.communityId, scope))
         .get()!;
     },
 
@@ -270,22 +266,20 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
       // Past a few thousand members (SQLite's bound parameters are limited), every member's totals are read instead.
       const ids = memberIds && memberIds.length <= MEMBERS_BOUND ? [...memberIds] : undefined;
       if (!range.start && !range.end) {
-        const total = sql<number>`sum(${memberActivity.answers})`;
         const rows = db
           .select({
             memberId: memberActivity.memberId,
-            right: sql<number>`sum(${memberActivity.right})`,
-            total,
+            right: memberActivity.right,
+            total: memberActivity.answers,
           })
           .from(memberActivity)
           .where(
             and(
               scope === undefined ? undefined : eq(memberActivity.communityId, scope),
               ids ? inArray(memberActivity.memberId, ids) : undefined,
+              sql`${memberActivity.answers} > 0`,
             ),
           )
-          .groupBy(memberActivity.memberId)
-          .having(sql`${total} > 0`)
           .all();
         return new Map(rows.map((r) => [r.memberId, { right: r.right, total: r.total }]));
       }
@@ -323,19 +317,25 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
 
     /**
      * Members who stopped answering: their last answer (voided or not) is 7 to 35 days old — active in the four weeks
-     * before a week of silence. Reads the community's activity rows (member_activity_member); names in name order, at
+     * before a week of silence. Reads the community's activity rows, one per member; names in name order, at
      * most `limit`.
      */
     stopped(communityId: number, now: Date, limit = 50): { names: string[]; count: number } {
       const silentSince = now.getTime() - SILENT_AFTER_MS;
       const activeFrom = silentSince - ACTIVE_WINDOW_MS;
-      const rows = db.all<{ name: string }>(sql`
-        select ${members.displayName} as name from (
-          select ${memberActivity.memberId} as id, max(${memberActivity.lastSeenAt}) as last
-          from ${memberActivity} where ${memberActivity.communityId} = ${communityId}
-          group by ${memberActivity.memberId}
-        ) last_answers join ${members} on ${members.id} = last_answers.id
-        where last >= ${activeFrom} and last < ${silentSince} order by name`);
+      const rows = db
+        .select({ name: members.displayName })
+        .from(memberActivity)
+        .innerJoin(members, eq(members.id, memberActivity.memberId))
+        .where(
+          and(
+            eq(memberActivity.communityId, communityId),
+            gte(memberActivity.lastSeenAt, activeFrom),
+            lt(memberActivity.lastSeenAt, silentSince),
+          ),
+        )
+        .orderBy(asc(members.displayName))
+        .all();
       return { names: rows.slice(0, limit).map((r) => r.name), count: rows.length };
     },
 

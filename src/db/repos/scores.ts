@@ -300,7 +300,7 @@ export function scoreRepository(db: Db, rollups: Pick<AnswerRollups, 'subtractVo
           .set({ points: sql`${memberTotals.points} - ${sum.points}` })
           .where(eq(memberTotals.memberId, input.memberId))
           .run();
-        rollups.recountMember(input.memberId);
+        rollups.recountMember(input.communityId, input.memberId);
         return { points: sum.points, count: sum.count };
       }, IMMEDIATE);
     },
