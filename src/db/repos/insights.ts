@@ -45,8 +45,6 @@ export interface MemberQuestionTally {
 }
 
 const DAY_MS = 86_400_000;
-/** The most member ids a read binds as parameters. */
-const MEMBERS_BOUND = 5_000;
 /** Silent this long: stopped. */
 export const SILENT_AFTER_MS = 7 * DAY_MS;
 /** Active in this window before the silence (4 weeks): was a regular. */
@@ -263,10 +261,11 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
       memberIds?: readonly number[],
     ): Map<number, { right: number; total: number }> {
       if (memberIds?.length === 0) return new Map();
-      // Past a few thousand members (SQLite's bound parameters are limited), every member's totals are read instead.
-      const ids = memberIds && memberIds.length <= MEMBERS_BOUND ? [...memberIds] : undefined;
+      // Thousands of members: one JSON parameter (json_each), not a parameter each.
+      const inMembers = (column: SQLiteColumn) =>
+        memberIds ? sql`${column} in (select value from json_each(${JSON.stringify(memberIds)}))` : undefined;
       if (!range.start && !range.end) {
-        const rows = db
+        const query = db
           .select({
             memberId: memberActivity.memberId,
             right: memberActivity.right,
@@ -276,14 +275,18 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
           .where(
             and(
               scope === undefined ? undefined : eq(memberActivity.communityId, scope),
-              ids ? inArray(memberActivity.memberId, ids) : undefined,
+              inMembers(memberActivity.memberId),
               sql`${memberActivity.answers} > 0`,
             ),
           )
-          .all();
-        return new Map(rows.map((r) => [r.memberId, { right: r.right, total: r.total }]));
+          .toSQL();
+        const rows = sqlite
+          .prepare(query.sql)
+          .raw()
+          .all(...query.params) as [number, number, number][];
+        return new Map(rows.map(([memberId, right, total]) => [memberId, { right, total }]));
       }
-      const rows = ids
+      const rows = memberIds
         ? db
             .select({
               memberId: answers.memberId,
@@ -293,7 +296,7 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
             .from(answers)
             .where(
               and(
-                inArray(answers.memberId, ids),
+                inMembers(answers.memberId),
                 range.start ? gte(answers.answeredAt, range.start) : undefined,
                 range.end ? lt(answers.answeredAt, range.end) : undefined,
                 hasVoids(scope) ? notVoided : undefined,
