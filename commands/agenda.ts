@@ -4,6 +4,8 @@ import { nextLesson } from '../src/core/calendar.ts';
 import { UserError } from '../src/core/errors.ts';
 import { formatDateTime } from '../src/core/format-time.ts';
 import { requireLesson, suggestLessons } from '../src/core/lesson-lookup.ts';
+import type { OutMessage } from '../src/core/message.ts';
+import { feedUrl } from '../src/calendar/feed-route.ts';
 
 export default defineCommand({
   name: 'agenda',
@@ -20,12 +22,26 @@ export default defineCommand({
       rest: true,
     },
   },
-  run({ args, content, schedule, now, timezone, locale, t }) {
+  run(ctx) {
+    const { args, content, schedule, now, timezone, locale, t } = ctx;
     if (schedule.length === 0) throw new UserError('no-lessons', t('agenda.noLessons'));
     const view = { now, timezone, locale, t };
+    // With PUBLIC_URL set, the class calendar is one click away (its token is made on first need).
+    const withCalendar = (message: OutMessage): OutMessage =>
+      ctx.publicUrl
+        ? {
+            ...message,
+            links: [
+              {
+                label: t('agenda.addToCalendar'),
+                url: feedUrl(ctx.publicUrl, ctx.repos.calendarFeeds.ensure(ctx.who().communityId, now)),
+              },
+            ],
+          }
+        : message;
     if (args.lesson === undefined) {
       const next = nextLesson(schedule, now);
-      if (next) return renderAgenda(next, view);
+      if (next) return withCalendar(renderAgenda(next, view));
       const last = schedule.at(-1)!;
       return {
         text: t('agenda.ended', {
@@ -36,9 +52,11 @@ export default defineCommand({
       };
     }
     const { number } = requireLesson(content.lessons, args.lesson, t, { listOnMiss: true });
-    return renderAgenda(
-      schedule.find((s) => s.lesson.number === number)!,
-      view,
+    return withCalendar(
+      renderAgenda(
+        schedule.find((s) => s.lesson.number === number)!,
+        view,
+      ),
     );
   },
   autocomplete: ({ content }, _option, partial) => suggestLessons(content.lessons, partial),

@@ -1,5 +1,6 @@
 // /config: find the setting's definition (commands/config-settings.ts), parse → store → re-plan the posts → render.
-import { defineCommand } from '../src/bot/command.ts';
+import { type CommandContext, defineCommand } from '../src/bot/command.ts';
+import { feedUrl } from '../src/calendar/feed-route.ts';
 import { UserError } from '../src/core/errors.ts';
 import { translator } from '../src/core/i18n.ts';
 import type { OutMessage } from '../src/core/message.ts';
@@ -22,7 +23,7 @@ export default defineCommand({
   options: {
     setting: {
       type: 'string',
-      choices: ['show', ...SETTING_NAMES],
+      choices: ['show', 'calendar', ...SETTING_NAMES],
       description: {
         'pt-BR': 'O que ver ou mudar (padrão: show)',
         en: 'What to see or change (default: show)',
@@ -48,6 +49,7 @@ export default defineCommand({
     const show = (c: CommunityRow, env: SettingEnv) => renderSettings(c, repos.runs.latestFailure(c.id), env);
 
     if (!args.setting || args.setting === 'show') return show(community, envFor(community));
+    if (args.setting === 'calendar') return calendarLink(ctx, community, envFor(community), args.value);
     const setting: SettingDefinition<unknown> = SETTINGS[args.setting];
     const before = envFor(community);
     if (setting.example && !args.value)
@@ -76,3 +78,27 @@ export default defineCommand({
     return [done, ...warning, show(saved, env)];
   },
 });
+
+/** /config calendar [rotate]: the class calendar's subscription link, made on first need or replaced. */
+function calendarLink(
+  ctx: CommandContext,
+  community: CommunityRow,
+  { t, timezone }: SettingEnv,
+  value: string | undefined,
+): OutMessage {
+  const typed = (value ?? '').trim().toLowerCase();
+  if (typed !== '' && typed !== 'rotate') throw new UserError('usage', t('config.badCalendar'));
+  if (!ctx.publicUrl) throw new UserError('not-configured', t('config.calendarNoUrl'));
+  const feeds = ctx.repos.calendarFeeds;
+  const url = feedUrl(
+    ctx.publicUrl,
+    typed === 'rotate' ? feeds.rotate(community.id, ctx.now) : feeds.ensure(community.id, ctx.now),
+  );
+  return {
+    title: t('config.calendarTitle'),
+    text:
+      typed === 'rotate' ? t('config.calendarRotated', { url }) : t('config.calendarLink', { url, timezone }),
+    links: [{ label: t('agenda.addToCalendar'), url }],
+    ephemeral: true,
+  };
+}

@@ -87,6 +87,7 @@ export function createApp(config: Config, clock: Clock, logger: Logger, options:
     defaultTimezone: config.timezone,
     rateLimit: options.rateLimit,
     metrics,
+    publicUrl: config.publicUrl,
   });
   return {
     config,

@@ -35,6 +35,8 @@ export interface BotDeps {
   /** Per-user flood control; false turns it off (throughput benchmarks). */
   rateLimit?: RateLimit | false;
   metrics?: Metrics;
+  /** PUBLIC_URL: commands print links under it. */
+  publicUrl?: string;
 }
 
 export class Bot {
@@ -227,6 +229,7 @@ export class Bot {
       quiz,
       scheduler,
       commands,
+      ...(this.deps.publicUrl ? { publicUrl: this.deps.publicUrl } : {}),
       // Rows are made only when a command needs them (not for a glossary look-up), and only once.
       who: () => (who ??= quiz.identify(event.place, event.actor)),
     };

@@ -64,6 +64,8 @@ export interface CommandContext<O extends OptionSpecs = OptionSpecs> {
   scheduler: Scheduler;
   /** The commands known to the bot (for /help). */
   commands: readonly Command[];
+  /** PUBLIC_URL, the base of links the bot prints (the calendar feed); undefined when not set. */
+  publicUrl?: string;
   /** The community and member rows of the actor, created on first contact; resolved once per request. */
   who(): Who;
 }

@@ -2,9 +2,11 @@
 import type Database from 'better-sqlite3';
 import type { Db } from './open.ts';
 import { WriteBatcher } from './write-batcher.ts';
+import { calendarFeedRepository } from './repos/calendar-feeds.ts';
 import { communityRepository } from './repos/communities.ts';
 import { homeViewRepository } from './repos/home-views.ts';
 import { insightsRepository } from './repos/insights.ts';
+import { lessonEventRepository } from './repos/lesson-events.ts';
 import { liveRepository } from './repos/live.ts';
 import { practiceRepository } from './repos/practice.ts';
 import { quizRepository } from './repos/quiz.ts';
@@ -26,6 +28,8 @@ export function createRepositories(db: Db, sqlite: Database.Database) {
     reports: reportRepository(db),
     homeViews: homeViewRepository(db),
     insights: insightsRepository(db, sqlite),
+    calendarFeeds: calendarFeedRepository(db),
+    lessonEvents: lessonEventRepository(db),
   };
 }
 

@@ -5,6 +5,21 @@ import { content, fakeContext } from './fake-context.ts';
 beforeAll(() => void content());
 
 describe('/agenda run()', () => {
+  it('adds the "Adicionar ao calendário" link to the class feed only when PUBLIC_URL is set', async () => {
+    const now = new Date('2026-11-22T15:00:00Z');
+    const [plain] = await fakeContext(agenda, { locale: 'pt-BR', now }).run();
+    expect(plain!.links).toBeUndefined();
+    const fake = fakeContext(agenda, { locale: 'pt-BR', now, publicUrl: 'https://turma.example.org' });
+    const [linked] = await fake.run();
+    expect(linked!.links).toEqual([
+      {
+        label: '📅 Adicionar ao calendário',
+        url: `https://turma.example.org/calendar/${'T'.repeat(43)}.ics`,
+      },
+    ]);
+    expect(fake.callsTo('repos.calendarFeeds.ensure')).toEqual([[1, now]]);
+  });
+
   it('shows the next lesson with its local time, relative day, objectives, reading and prompts', async () => {
     const [message, ...more] = await fakeContext(agenda, {
       locale: 'pt-BR',

@@ -57,6 +57,7 @@ export const COMMUNITY: CommunityRow = {
   paused: false,
   firstClass: null,
   activeSince: null,
+  eventsEnabled: false,
   createdAt: new Date('2026-11-01T12:00:00Z'),
 };
 
@@ -92,6 +93,8 @@ export interface FakeOptions {
   scheduler?: Partial<Pick<Scheduler, 'tick'>>;
   /** The commands the bot knows (what /help lists). Default: none. */
   commands?: readonly Command[];
+  /** PUBLIC_URL as the bot has it. Default: not set. */
+  publicUrl?: string;
 }
 
 /** Argument values as a test writes them: options that may be absent may be left out. */
@@ -210,6 +213,7 @@ export function fakeContext<O extends OptionSpecs>(command: Command<O>, ...[give
     practice: { countDue: () => 0 },
     live: {},
     reports: {},
+    calendarFeeds: { ensure: () => 'T'.repeat(43), rotate: () => 'R'.repeat(43) },
   };
   const repos = Object.fromEntries(
     Object.entries(defaults).map(([group, methods]) => [
@@ -297,6 +301,7 @@ export function fakeContext<O extends OptionSpecs>(command: Command<O>, ...[give
     quiz: engine,
     scheduler,
     commands: options.commands ?? [],
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     who,
   });
   const ctx = Object.defineProperty(contextOf(), 'args', {

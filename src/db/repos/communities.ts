@@ -90,6 +90,7 @@ export function communityRepository(db: Db) {
           | 'timezone'
           | 'locale'
           | 'firstClass'
+          | 'eventsEnabled'
         >
       >,
     ): CommunityRow {
