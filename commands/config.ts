@@ -2,6 +2,7 @@
 import { type CommandContext, defineCommand } from '../src/bot/command.ts';
 import { feedUrl } from '../src/calendar/feed-route.ts';
 import { UserError } from '../src/core/errors.ts';
+import { POSTING_PERMISSIONS } from '../src/core/events.ts';
 import { translator } from '../src/core/i18n.ts';
 import type { OutMessage } from '../src/core/message.ts';
 import type { CommunityRow } from '../src/db/schema.ts';
@@ -12,6 +13,9 @@ import {
   type SettingDefinition,
   type SettingEnv,
 } from './config-settings.ts';
+
+/** Settings that change what the lessons' scheduled events say or when (the sync runs after them). */
+const RESYNCS_EVENTS = new Set<string>(['events', 'schedule', 'timezone', 'channel', 'locale']);
 
 export default defineCommand({
   name: 'config',
@@ -56,8 +60,12 @@ export default defineCommand({
       throw new UserError('usage', before.t('config.needsValue', { example: setting.example }));
     const value = setting.parse(args.value ?? '', before);
     const saved = repos.communities.update(communityId, setting.store(value, community, before));
-    // Future posts follow the new settings at once.
+    // Future posts follow the new settings at once, and so do the lessons' scheduled events.
     await scheduler.tick();
+    const synced =
+      RESYNCS_EVENTS.has(args.setting) && (saved.eventsEnabled || args.setting === 'events')
+        ? await ctx.events.sync(communityId)
+        : undefined;
 
     const env = envFor(saved);
     const { t } = env;
@@ -66,7 +74,9 @@ export default defineCommand({
       ephemeral: true,
     };
     // Where the platform tells what the bot may not do here, say it now rather than when the first post fails.
-    const lacks = setting.warnsOfBotLacks ? (place.botLacks ?? []) : [];
+    const lacks = setting.warnsOfBotLacks
+      ? (place.botLacks ?? []).filter((p) => POSTING_PERMISSIONS.includes(p))
+      : [];
     const warning: OutMessage[] = lacks.length
       ? [
           {
@@ -75,7 +85,22 @@ export default defineCommand({
           },
         ]
       : [];
-    return [done, ...warning, show(saved, env)];
+    const events: OutMessage[] = synced
+      ? [
+          {
+            text: [
+              t('config.eventsSynced', {
+                created: synced.created,
+                updated: synced.updated,
+                removed: synced.removed,
+              }),
+              ...(synced.failed ? [t('config.eventsPending', { error: synced.failed.slice(0, 200) })] : []),
+            ].join('\n'),
+            ephemeral: true,
+          },
+        ]
+      : [];
+    return [done, ...warning, ...events, show(saved, env)];
   },
 });
 

@@ -64,17 +64,17 @@ const platforms: PlatformAdapter[] = [];
 // Each platform's SDK is loaded only when it is configured (discord.js and bolt are large).
 if (config.discord) {
   const { DiscordAdapter } = await import('./platforms/discord/adapter.ts');
-  platforms.push(
-    new DiscordAdapter({
-      bot: app.bot,
-      token: config.discord.token,
-      apiUrl: config.discord.apiUrl,
-      shards: config.discord.shards,
-      logger,
-      metrics: app.metrics,
-      locale: config.locale,
-    }),
-  );
+  const discord = new DiscordAdapter({
+    bot: app.bot,
+    token: config.discord.token,
+    apiUrl: config.discord.apiUrl,
+    shards: config.discord.shards,
+    logger,
+    metrics: app.metrics,
+    locale: config.locale,
+  });
+  app.events.register('discord', discord.scheduledEvents);
+  platforms.push(discord);
 }
 
 if (config.slack) {

@@ -95,6 +95,8 @@ export interface FakeOptions {
   commands?: readonly Command[];
   /** PUBLIC_URL as the bot has it. Default: not set. */
   publicUrl?: string;
+  /** The event sync's answers (Discord scheduled events). Default: supported nowhere, nothing to sync. */
+  events?: Partial<CommandContext['events']>;
 }
 
 /** Argument values as a test writes them: options that may be absent may be left out. */
@@ -277,6 +279,17 @@ export function fakeContext<O extends OptionSpecs>(command: Command<O>, ...[give
     calls,
   ) as unknown as Scheduler;
 
+  const events = recording(
+    'events',
+    {
+      sync: () => Promise.resolve({ created: 0, updated: 0, removed: 0 }),
+      supports: () => false,
+      eventUrl: () => undefined,
+      ...options.events,
+    },
+    calls,
+  ) as CommandContext['events'];
+
   // The bot resolves these once per request; content is read only when a command asks (/help never loads it).
   const firstClass = row.firstClass;
   const who = () => {
@@ -300,6 +313,7 @@ export function fakeContext<O extends OptionSpecs>(command: Command<O>, ...[give
     repos,
     quiz: engine,
     scheduler,
+    events,
     commands: options.commands ?? [],
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     who,
