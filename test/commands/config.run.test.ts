@@ -29,6 +29,7 @@ const DEFAULT_FIELDS = [
   { name: 'Lesson agenda', value: '1d before', inline: true },
   { name: 'Reminders', value: '1h before class', inline: true },
   { name: 'Monitors’ digest', value: 'off', inline: true },
+  { name: 'Discord events', value: 'off', inline: true },
   { name: 'Automatic posts', value: 'active', inline: true },
 ];
 const field = (name: string, messages: { fields?: { name: string; value: string }[] }[]) =>

@@ -24,7 +24,7 @@ async function said(fake: FakeDiscord, id: string, expected: string): Promise<st
 }
 
 /** The lessons that should have an event at `now` under the community's calendar. */
-const upcoming = (rig: DiscordRig, firstClass?: string) =>
+const upcoming = (rig: DiscordRig, firstClass?: string | null) =>
   rig.app.content
     .scheduleFor(firstClass)
     .filter((s) => s.startsAt > NOW && s.startsAt.getTime() <= NOW.getTime() + EVENT_WINDOW_MS);
