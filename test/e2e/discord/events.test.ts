@@ -124,6 +124,37 @@ describe('Discord scheduled events', () => {
     expect(count(rig.app, "select count(*) from scheduled_runs where kind = 'event'")).toBe(rest.length + 2);
   });
 
+  it('adopts an event Discord made before its answer was lost, on the retry, instead of creating a second', async () => {
+    const rig = await startDiscordRig(NOW);
+    rigs.push(rig);
+    const { fake } = rig;
+    const wanted = upcoming(rig);
+    fake.failEventCreatesWith = 500;
+    const on = fake.command(monitor, 'config', { setting: 'events', value: 'on' });
+    expect(await said(fake, on, 'Aba Eventos')).toContain('o bot tenta de novo sozinho');
+    expect(fake.scheduledEvents.size).toBe(wanted.length);
+    expect(
+      count(rig.app, "select count(*) from scheduled_runs where kind = 'event' and status = 'failed'"),
+    ).toBe(wanted.length);
+    // /config shows the admins the failing create until it goes through.
+    expect(await said(fake, fake.command(monitor, 'config'), 'Evento da aula')).toContain(
+      'Internal Server Error',
+    );
+
+    fake.failEventCreatesWith = undefined;
+    const creates = posts(fake, 'POST');
+    await rig.app.timers.advanceTo(new Date(NOW.getTime() + 2 * 60_000));
+    await rig.app.events.sync(rig.app.repos.communities.withEvents()[0]!.id);
+    expect(posts(fake, 'POST')).toBe(creates);
+    expect(fake.scheduledEvents.size).toBe(wanted.length);
+    expect(
+      count(rig.app, "select count(*) from scheduled_runs where kind = 'event' and status = 'done'"),
+    ).toBe(wanted.length);
+    expect(count(rig.app, 'select count(*) from lesson_events where event_id is not null')).toBe(
+      wanted.length,
+    );
+  });
+
   it('refuses /config events on privately, changing nothing, when the bot lacks Manage Events', async () => {
     const rig = await startDiscordRig(NOW);
     rigs.push(rig);

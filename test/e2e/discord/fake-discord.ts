@@ -94,6 +94,8 @@ export class FakeDiscord {
   failChannelPostsWith: number | undefined;
   /** The guilds' scheduled events, by id (the bot's own, as it made and changed them). */
   readonly scheduledEvents = new Map<string, FakeScheduledEvent>();
+  /** While set, scheduled events are created and then answered with this server error (the answer lost). */
+  failEventCreatesWith: number | undefined;
   private readonly byNonce = new Map<string, ReturnType<FakeDiscord['messageObject']>>();
   private readonly threads = new Set<string>();
   private seq = 0;
@@ -480,6 +482,8 @@ export class FakeDiscord {
         status: 1,
       } as unknown as FakeScheduledEvent;
       this.scheduledEvents.set(created.id, created);
+      if (this.failEventCreatesWith)
+        return reply(this.failEventCreatesWith, { message: 'Internal Server Error', code: 0 });
       return reply(200, created);
     }
     if (method === 'PATCH' && event) {
