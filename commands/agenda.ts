@@ -4,7 +4,7 @@ import { nextLesson } from '../src/core/calendar.ts';
 import { UserError } from '../src/core/errors.ts';
 import { formatDateTime } from '../src/core/format-time.ts';
 import { requireLesson, suggestLessons } from '../src/core/lesson-lookup.ts';
-import type { OutMessage } from '../src/core/message.ts';
+import type { Link, OutMessage } from '../src/core/message.ts';
 import { feedUrl } from '../src/calendar/feed-route.ts';
 
 export default defineCommand({
@@ -26,22 +26,29 @@ export default defineCommand({
     const { args, content, schedule, now, timezone, locale, t } = ctx;
     if (schedule.length === 0) throw new UserError('no-lessons', t('agenda.noLessons'));
     const view = { now, timezone, locale, t };
-    // With PUBLIC_URL set, the class calendar is one click away (its token is made on first need).
-    const withCalendar = (message: OutMessage): OutMessage =>
-      ctx.publicUrl
-        ? {
-            ...message,
-            links: [
+    // The lesson's Discord event when it has one, and with PUBLIC_URL set the class calendar (its token made on
+    // first need): each one click away.
+    const withLinks = (message: OutMessage, lesson: number): OutMessage => {
+      const community = ctx.events.supports(ctx.place.platform)
+        ? ctx.repos.communities.find(ctx.place.platform, ctx.place.communityId)
+        : undefined;
+      const event = community && ctx.events.eventUrl(community, lesson);
+      const links: Link[] = [
+        ...(event ? [{ label: t('agenda.event'), url: event }] : []),
+        ...(ctx.publicUrl
+          ? [
               {
                 label: t('agenda.addToCalendar'),
                 url: feedUrl(ctx.publicUrl, ctx.repos.calendarFeeds.ensure(ctx.who().communityId, now)),
               },
-            ],
-          }
-        : message;
+            ]
+          : []),
+      ];
+      return links.length ? { ...message, links } : message;
+    };
     if (args.lesson === undefined) {
       const next = nextLesson(schedule, now);
-      if (next) return withCalendar(renderAgenda(next, view));
+      if (next) return withLinks(renderAgenda(next, view), next.lesson.number);
       const last = schedule.at(-1)!;
       return {
         text: t('agenda.ended', {
@@ -52,11 +59,12 @@ export default defineCommand({
       };
     }
     const { number } = requireLesson(content.lessons, args.lesson, t, { listOnMiss: true });
-    return withCalendar(
+    return withLinks(
       renderAgenda(
         schedule.find((s) => s.lesson.number === number)!,
         view,
       ),
+      number,
     );
   },
   autocomplete: ({ content }, _option, partial) => suggestLessons(content.lessons, partial),

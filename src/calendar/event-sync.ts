@@ -127,9 +127,12 @@ export class EventSync {
       }),
       startsAt: item.startsAt,
       endsAt: item.endsAt,
-      location: community.announceChannelId
-        ? port.channelUrl(community.externalId, community.announceChannelId)
-        : this.deps.content.course.title,
+      // The class link when the course has one, else the announcements channel, else the course's name.
+      location:
+        this.deps.content.course.classLink ??
+        (community.announceChannelId
+          ? port.channelUrl(community.externalId, community.announceChannelId)
+          : this.deps.content.course.title),
     } satisfies ScheduledEventSpec;
   }
 

@@ -47,6 +47,7 @@ function respond(req: IncomingMessage, deps: FeedRouteDeps) {
     schedule: content.scheduleFor(community.firstClass),
     timezone,
     alarmMinutes: community.reminderLeadsMinutes[0],
+    ...(content.course.classLink ? { classLink: content.course.classLink } : {}),
     t,
     now: deps.clock.now(),
   });

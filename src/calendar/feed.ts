@@ -18,6 +18,8 @@ export interface FeedInput {
   schedule: readonly ScheduledLesson<Lesson>[];
   /** The zone the community reads times in: each event's TZID. */
   timezone: string;
+  /** Where the classes happen online (content/course.yaml `classLink`): each event's location and URL. */
+  classLink?: string;
   /** The community's first reminder lead (minutes before class), for the alarm; none when undefined. */
   alarmMinutes?: number;
   t: Translate;
@@ -52,10 +54,12 @@ function describe(lesson: Lesson, t: Translate): string {
 
 export function buildFeed(input: FeedInput): Feed {
   const { schedule, timezone, t } = input;
+  // The zone's rules over the lessons' span only (not the request time, so the ETag holds between requests).
   const starts = schedule.map((s) => s.startsAt.getTime());
+  const ends = schedule.map((s) => s.endsAt.getTime());
   const span = {
-    from: new Date(Math.min(...starts, input.now.getTime())),
-    to: new Date(Math.max(...schedule.map((s) => s.endsAt.getTime()), input.now.getTime())),
+    from: new Date(starts.length ? Math.min(...starts) : input.now.getTime()),
+    to: new Date(ends.length ? Math.max(...ends) : input.now.getTime()),
   };
   const calendar = ical({
     name: input.courseTitle,
@@ -73,6 +77,7 @@ export function buildFeed(input: FeedInput): Feed {
       stamp: input.now,
       summary,
       description: describe(lesson, t),
+      ...(input.classLink ? { location: input.classLink, url: input.classLink } : {}),
     });
     if (input.alarmMinutes !== undefined && input.alarmMinutes > 0)
       event.createAlarm({
