@@ -22,6 +22,8 @@ import type { Timers } from '../timers.ts';
 /** How far ahead lessons get an event. */
 export const EVENT_WINDOW_MS = 28 * 86_400_000;
 const DAY_MS = 86_400_000;
+/** When a failed edit or delete is tried again (creates follow the run table's backoff). */
+const EDIT_RETRY_MS = 3_600_000;
 /** Communities synced at once (start-up, the daily pass). */
 const SYNCS_IN_FLIGHT = 4;
 
@@ -154,23 +156,37 @@ export class EventSync {
     // Lessons that left the window or the calendar: their upcoming events go (started ones are left to finish).
     for (const row of rows.values()) {
       if (!row.eventId || row.startsAt <= now || wanted.some((w) => w.lesson.number === row.lesson)) continue;
-      await port.remove(guild, row.eventId);
-      repos.lessonEvents.removed(row.id, clock.now());
-      result.removed++;
+      try {
+        await port.remove(guild, row.eventId);
+        repos.lessonEvents.removed(row.id, clock.now());
+        result.removed++;
+      } catch (err) {
+        result.failed ??= this.logged(err, community.id, row.lesson, 'scheduled event delete failed');
+      }
     }
 
     for (const item of wanted) {
       const spec = this.specOf(community, item, port);
       const shape = { startsAt: spec.startsAt, endsAt: spec.endsAt, fingerprint: fingerprintOf(spec) };
       const row = rows.get(item.lesson.number);
-      if (row?.eventId) {
+      // An event of a class that already took place (the calendar moved it to the future again) is left as it is:
+      // the lesson's next generation gets a new one.
+      if (row?.eventId && row.startsAt <= now) repos.lessonEvents.removed(row.id, clock.now());
+      else if (row?.eventId) {
         if (
           row.startsAt.getTime() === shape.startsAt.getTime() &&
           row.endsAt.getTime() === shape.endsAt.getTime() &&
           row.fingerprint === shape.fingerprint
         )
           continue;
-        if (await port.edit(guild, row.eventId, spec)) {
+        let edited: boolean;
+        try {
+          edited = await port.edit(guild, row.eventId, spec);
+        } catch (err) {
+          result.failed ??= this.logged(err, community.id, item.lesson.number, 'scheduled event edit failed');
+          continue;
+        }
+        if (edited) {
           repos.lessonEvents.edited(row.id, shape, clock.now());
           result.updated++;
           continue;
@@ -224,6 +240,13 @@ export class EventSync {
       this.retryAt(community.id, retryAt);
       return message;
     }
+  }
+
+  /** Logs a failed edit or delete, tries again within the hour, and returns its message for the reply. */
+  private logged(err: unknown, community: number, lesson: number, what: string): string {
+    this.deps.logger.error({ err, community, lesson }, `${what}; trying again within the hour`);
+    this.retryAt(community, new Date(this.deps.clock.now().getTime() + EDIT_RETRY_MS));
+    return (err as Error).message ?? String(err);
   }
 
   private retryAt(communityId: number, at: Date): void {

@@ -24,10 +24,10 @@ async function said(fake: FakeDiscord, id: string, expected: string): Promise<st
 }
 
 /** The lessons that should have an event at `now` under the community's calendar. */
-const upcoming = (rig: DiscordRig, firstClass?: string | null) =>
+const upcoming = (rig: DiscordRig, firstClass?: string | null, now = NOW) =>
   rig.app.content
     .scheduleFor(firstClass)
-    .filter((s) => s.startsAt > NOW && s.startsAt.getTime() <= NOW.getTime() + EVENT_WINDOW_MS);
+    .filter((s) => s.startsAt > now && s.startsAt.getTime() <= now.getTime() + EVENT_WINDOW_MS);
 
 const eventsOf = (fake: FakeDiscord) =>
   [...fake.scheduledEvents.values()].sort((a, b) =>
@@ -153,6 +153,37 @@ describe('Discord scheduled events', () => {
     expect(count(rig.app, 'select count(*) from lesson_events where event_id is not null')).toBe(
       wanted.length,
     );
+  });
+
+  it('moves on with the days, and gives a lesson the calendar moved back into the future a new event', async () => {
+    const rig = await startDiscordRig(NOW);
+    rigs.push(rig);
+    const { fake } = rig;
+    await said(fake, fake.command(monitor, 'config', { setting: 'events', value: 'on' }), 'criado(s)');
+    const first = eventsOf(fake);
+    // Ten days on (the daily sync runs meanwhile): two of those classes have taken place.
+    const later = new Date(NOW.getTime() + 10 * 86_400_000);
+    await rig.app.timers.advanceTo(later);
+    const taught = first.filter((e) => new Date(e.scheduled_start_time) <= later);
+    expect(taught.length).toBeGreaterThan(0);
+    // The first class moves so that those lessons come again within four weeks.
+    const firstClass = '2026-11-24T19:00';
+    await said(
+      fake,
+      fake.command(monitor, 'config', { setting: 'schedule', value: firstClass }),
+      'Aba Eventos',
+    );
+    const wanted = upcoming(rig, firstClass, later);
+    const named = (s: (typeof wanted)[number]) => `Aula ${s.lesson.number} — ${s.lesson.title}`;
+    expect(wanted.filter((w) => taught.some((t) => t.name === named(w))).length).toBeGreaterThan(0);
+    const future = eventsOf(fake).filter((e) => new Date(e.scheduled_start_time) > later);
+    expect(future.map((e) => [e.name, e.scheduled_start_time])).toEqual(
+      wanted.map((s) => [`Aula ${s.lesson.number} — ${s.lesson.title}`, s.startsAt.toISOString()]),
+    );
+    // Events of classes that took place are left alone; a lesson coming back gets a new one, never the old edited.
+    for (const e of taught)
+      expect(fake.scheduledEvents.get(e.id)?.scheduled_start_time).toBe(e.scheduled_start_time);
+    expect(future.some((e) => taught.some((t) => t.id === e.id))).toBe(false);
   });
 
   it('refuses /config events on privately, changing nothing, when the bot lacks Manage Events', async () => {
