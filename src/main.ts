@@ -1,6 +1,6 @@
 // Entry point: `npm start`. Validates settings and content, opens the database, opens the HTTP server (/healthz,
-// /metrics, the calendar feeds, Slack's /slack/events), then connects each configured platform (Discord and/or Slack) on its own until
-// SIGTERM, or runs the shell when no platform token is set.
+// /metrics, the calendar feeds, Slack's /slack/events), then connects each configured platform (Discord and/or
+// Slack) on its own until SIGTERM, or runs the shell when no platform token is set.
 import { createApp } from './app.ts';
 import { OffsetClock, systemClock } from './clock.ts';
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
