@@ -4,6 +4,8 @@ import { nextLesson } from '../src/core/calendar.ts';
 import { UserError } from '../src/core/errors.ts';
 import { formatDateTime } from '../src/core/format-time.ts';
 import { requireLesson, suggestLessons } from '../src/core/lesson-lookup.ts';
+import type { Link, OutMessage } from '../src/core/message.ts';
+import { feedUrl } from '../src/calendar/feed-route.ts';
 
 export default defineCommand({
   name: 'agenda',
@@ -20,12 +22,33 @@ export default defineCommand({
       rest: true,
     },
   },
-  run({ args, content, schedule, now, timezone, locale, t }) {
+  run(ctx) {
+    const { args, content, schedule, now, timezone, locale, t } = ctx;
     if (schedule.length === 0) throw new UserError('no-lessons', t('agenda.noLessons'));
     const view = { now, timezone, locale, t };
+    // The lesson's Discord event when it has one, and with PUBLIC_URL set the class calendar (its token made on
+    // first need): each one click away.
+    const withLinks = (message: OutMessage, lesson: number): OutMessage => {
+      const community = ctx.events.supports(ctx.place.platform)
+        ? ctx.repos.communities.find(ctx.place.platform, ctx.place.communityId)
+        : undefined;
+      const event = community && ctx.events.eventUrl(community, lesson);
+      const links: Link[] = [
+        ...(event ? [{ label: t('agenda.event'), url: event }] : []),
+        ...(ctx.publicUrl
+          ? [
+              {
+                label: t('agenda.addToCalendar'),
+                url: feedUrl(ctx.publicUrl, ctx.repos.calendarFeeds.ensure(ctx.who().communityId, now)),
+              },
+            ]
+          : []),
+      ];
+      return links.length ? { ...message, links } : message;
+    };
     if (args.lesson === undefined) {
       const next = nextLesson(schedule, now);
-      if (next) return renderAgenda(next, view);
+      if (next) return withLinks(renderAgenda(next, view), next.lesson.number);
       const last = schedule.at(-1)!;
       return {
         text: t('agenda.ended', {
@@ -36,9 +59,12 @@ export default defineCommand({
       };
     }
     const { number } = requireLesson(content.lessons, args.lesson, t, { listOnMiss: true });
-    return renderAgenda(
-      schedule.find((s) => s.lesson.number === number)!,
-      view,
+    return withLinks(
+      renderAgenda(
+        schedule.find((s) => s.lesson.number === number)!,
+        view,
+      ),
+      number,
     );
   },
   autocomplete: ({ content }, _option, partial) => suggestLessons(content.lessons, partial),

@@ -98,6 +98,10 @@ export const ROWS = {
           (c.announceChannelId ? '' : ` ${t('config.digestWaits')}`)
         : t('config.digestOff'),
   },
+  events: {
+    label: 'config.events',
+    value: (c, { t }) => t(c.eventsEnabled ? 'config.eventsOn' : 'config.eventsOff'),
+  },
   status: { label: 'config.status', value: (c, { t }) => t(c.paused ? 'config.paused' : 'config.active') },
 } satisfies Record<string, ShowRow>;
 
@@ -234,6 +238,22 @@ export const SETTINGS = {
           : env.t('config.digestOff'),
       ),
     row: ROWS.digest,
+  }),
+  events: defineSetting({
+    example: '/config events on',
+    parse(text, { t, place }) {
+      if (place.platform !== 'discord') throw new UserError('wrong-platform', t('config.eventsDiscordOnly'));
+      const typed = text.trim().toLowerCase();
+      const on = /^(on|ligar|ligados?|sim)$/.test(typed);
+      if (!on && !/^(off|desligar|desligados?|n[aã]o)$/.test(typed)) throw usage(t('config.badEvents'));
+      // Checked before anything is stored: Discord says what the bot may do (app_permissions).
+      if (on && place.botLacks?.includes('manageEvents'))
+        throw new UserError('bot-lacks', t('config.eventsNoPermission'));
+      return on;
+    },
+    store: (eventsEnabled) => ({ eventsEnabled }),
+    saved: (on, env) => assigned(ROWS.events, env, env.t(on ? 'config.eventsOn' : 'config.eventsOff')),
+    row: ROWS.events,
   }),
   pause: statusSetting(true),
   resume: statusSetting(false),

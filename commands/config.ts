@@ -1,6 +1,8 @@
 // /config: find the setting's definition (commands/config-settings.ts), parse → store → re-plan the posts → render.
-import { defineCommand } from '../src/bot/command.ts';
+import { type CommandContext, defineCommand } from '../src/bot/command.ts';
+import { feedUrl } from '../src/calendar/feed-route.ts';
 import { UserError } from '../src/core/errors.ts';
+import { POSTING_PERMISSIONS } from '../src/core/events.ts';
 import { translator } from '../src/core/i18n.ts';
 import type { OutMessage } from '../src/core/message.ts';
 import type { CommunityRow } from '../src/db/schema.ts';
@@ -12,6 +14,9 @@ import {
   type SettingEnv,
 } from './config-settings.ts';
 
+/** Settings that change what the lessons' scheduled events say or when (the sync runs after them). */
+const RESYNCS_EVENTS = new Set<string>(['events', 'schedule', 'timezone', 'channel', 'locale']);
+
 export default defineCommand({
   name: 'config',
   adminOnly: true,
@@ -22,7 +27,7 @@ export default defineCommand({
   options: {
     setting: {
       type: 'string',
-      choices: ['show', ...SETTING_NAMES],
+      choices: ['show', 'calendar', ...SETTING_NAMES],
       description: {
         'pt-BR': 'O que ver ou mudar (padrão: show)',
         en: 'What to see or change (default: show)',
@@ -48,14 +53,19 @@ export default defineCommand({
     const show = (c: CommunityRow, env: SettingEnv) => renderSettings(c, repos.runs.latestFailure(c.id), env);
 
     if (!args.setting || args.setting === 'show') return show(community, envFor(community));
+    if (args.setting === 'calendar') return calendarLink(ctx, community, envFor(community), args.value);
     const setting: SettingDefinition<unknown> = SETTINGS[args.setting];
     const before = envFor(community);
     if (setting.example && !args.value)
       throw new UserError('usage', before.t('config.needsValue', { example: setting.example }));
     const value = setting.parse(args.value ?? '', before);
     const saved = repos.communities.update(communityId, setting.store(value, community, before));
-    // Future posts follow the new settings at once.
+    // Future posts follow the new settings at once, and so do the lessons' scheduled events.
     await scheduler.tick();
+    const synced =
+      RESYNCS_EVENTS.has(args.setting) && (saved.eventsEnabled || args.setting === 'events')
+        ? await ctx.events.sync(communityId)
+        : undefined;
 
     const env = envFor(saved);
     const { t } = env;
@@ -64,7 +74,9 @@ export default defineCommand({
       ephemeral: true,
     };
     // Where the platform tells what the bot may not do here, say it now rather than when the first post fails.
-    const lacks = setting.warnsOfBotLacks ? (place.botLacks ?? []) : [];
+    const lacks = setting.warnsOfBotLacks
+      ? (place.botLacks ?? []).filter((p) => POSTING_PERMISSIONS.includes(p))
+      : [];
     const warning: OutMessage[] = lacks.length
       ? [
           {
@@ -73,6 +85,45 @@ export default defineCommand({
           },
         ]
       : [];
-    return [done, ...warning, show(saved, env)];
+    const events: OutMessage[] = synced
+      ? [
+          {
+            text: [
+              t('config.eventsSynced', {
+                created: synced.created,
+                updated: synced.updated,
+                removed: synced.removed,
+              }),
+              ...(synced.failed ? [t('config.eventsPending', { error: synced.failed.slice(0, 200) })] : []),
+            ].join('\n'),
+            ephemeral: true,
+          },
+        ]
+      : [];
+    return [done, ...warning, ...events, show(saved, env)];
   },
 });
+
+/** /config calendar [rotate]: the class calendar's subscription link, made on first need or replaced. */
+function calendarLink(
+  ctx: CommandContext,
+  community: CommunityRow,
+  { t, timezone }: SettingEnv,
+  value: string | undefined,
+): OutMessage {
+  const typed = (value ?? '').trim().toLowerCase();
+  if (typed !== '' && typed !== 'rotate') throw new UserError('usage', t('config.badCalendar'));
+  if (!ctx.publicUrl) throw new UserError('not-configured', t('config.calendarNoUrl'));
+  const feeds = ctx.repos.calendarFeeds;
+  const url = feedUrl(
+    ctx.publicUrl,
+    typed === 'rotate' ? feeds.rotate(community.id, ctx.now) : feeds.ensure(community.id, ctx.now),
+  );
+  return {
+    title: t('config.calendarTitle'),
+    text:
+      typed === 'rotate' ? t('config.calendarRotated', { url }) : t('config.calendarLink', { url, timezone }),
+    links: [{ label: t('agenda.addToCalendar'), url }],
+    ephemeral: true,
+  };
+}

@@ -2,6 +2,7 @@
 // database, repositories, timers, the quiz engine and commands. Shared by main.ts and the tests.
 import { commands as allCommands } from '../commands/index.ts';
 import { Bot } from './bot/bot.ts';
+import { EventSync } from './calendar/event-sync.ts';
 import type { Command } from './bot/command.ts';
 import { type ContentStore, loadContentStore } from './content/store.ts';
 import { Messenger } from './platforms/messenger.ts';
@@ -24,6 +25,8 @@ export interface App {
   bot: Bot;
   quiz: QuizEngine;
   scheduler: Scheduler;
+  /** Platform scheduled events per lesson (Discord registers its port); synced at resume and daily. */
+  events: EventSync;
   clock: Clock;
   timers: Timers;
   messenger: Messenger;
@@ -63,7 +66,9 @@ export function createApp(config: Config, clock: Clock, logger: Logger, options:
     logger,
     metrics,
   });
+  const events = new EventSync({ repos, content, clock, timers, logger, locale: config.locale });
   const scheduler = new Scheduler({
+    events,
     repos,
     quiz,
     messenger,
@@ -76,6 +81,7 @@ export function createApp(config: Config, clock: Clock, logger: Logger, options:
     metrics,
   });
   const bot = new Bot({
+    events,
     commands: options.commands ?? allCommands,
     content,
     repos,
@@ -87,6 +93,7 @@ export function createApp(config: Config, clock: Clock, logger: Logger, options:
     defaultTimezone: config.timezone,
     rateLimit: options.rateLimit,
     metrics,
+    publicUrl: config.publicUrl,
   });
   return {
     config,
@@ -96,6 +103,7 @@ export function createApp(config: Config, clock: Clock, logger: Logger, options:
     bot,
     quiz,
     scheduler,
+    events,
     clock,
     timers,
     messenger,
@@ -104,8 +112,10 @@ export function createApp(config: Config, clock: Clock, logger: Logger, options:
     async resume() {
       await quiz.resume();
       await scheduler.start({ cron: options.realTime ?? false });
+      await events.start();
     },
     async close() {
+      events.stop();
       await scheduler.stop();
       await timers.stop();
       database.close();

@@ -98,6 +98,16 @@ const envSchema = z
       blankToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
+    PUBLIC_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url({
+          protocol: /^https?$/,
+          error: 'must be the http(s) address people reach this bot at, e.g. https://turma.example.org',
+        })
+        .refine((v) => !/[?#]/.test(v), 'must be a base address without ? or #')
+        .optional(),
+    ),
     PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
     TURMA_SHELL_START: z.preprocess(
       blankToUndefined,
@@ -161,6 +171,8 @@ export interface Config {
   readonly locale: Locale;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly port: number;
+  /** PUBLIC_URL without a trailing slash: the base of links the bot prints (the calendar feed); none when unset. */
+  readonly publicUrl?: string;
   /** The shell's simulated clock starts here (local time, BOT_TIMEZONE); `npm start -- --at …` overrides it. */
   readonly shellStart?: string;
   /** Nightly online backups: where, how many to keep, at what local time (undefined: off). */
@@ -212,6 +224,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     locale: e.BOT_LOCALE as Locale,
     logLevel: e.LOG_LEVEL,
     port: e.PORT,
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
     ...(e.TURMA_SHELL_START ? { shellStart: e.TURMA_SHELL_START.replace(' ', 'T') } : {}),
     backup: {
       dir: path.resolve(

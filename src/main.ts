@@ -1,6 +1,6 @@
 // Entry point: `npm start`. Validates settings and content, opens the database, opens the HTTP server (/healthz,
-// /metrics, Slack's /slack/events), then connects each configured platform (Discord and/or Slack) on its own until
-// SIGTERM, or runs the shell when no platform token is set.
+// /metrics, the calendar feeds, Slack's /slack/events), then connects each configured platform (Discord and/or
+// Slack) on its own until SIGTERM, or runs the shell when no platform token is set.
 import { createApp } from './app.ts';
 import { OffsetClock, systemClock } from './clock.ts';
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
@@ -9,6 +9,7 @@ import { scheduleNightlyBackup } from './db/nightly-backup.ts';
 import { databaseProbe } from './db/health-probe.ts';
 import { healthRoute, metricsRoute } from './health.ts';
 import { HttpServer } from './http-server.ts';
+import { calendarFeedRoute, FEED_PREFIX } from './calendar/feed-route.ts';
 import { createLogger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import type { PlatformAdapter } from './platforms/adapter.ts';
@@ -63,17 +64,17 @@ const platforms: PlatformAdapter[] = [];
 // Each platform's SDK is loaded only when it is configured (discord.js and bolt are large).
 if (config.discord) {
   const { DiscordAdapter } = await import('./platforms/discord/adapter.ts');
-  platforms.push(
-    new DiscordAdapter({
-      bot: app.bot,
-      token: config.discord.token,
-      apiUrl: config.discord.apiUrl,
-      shards: config.discord.shards,
-      logger,
-      metrics: app.metrics,
-      locale: config.locale,
-    }),
-  );
+  const discord = new DiscordAdapter({
+    bot: app.bot,
+    token: config.discord.token,
+    apiUrl: config.discord.apiUrl,
+    shards: config.discord.shards,
+    logger,
+    metrics: app.metrics,
+    locale: config.locale,
+  });
+  app.events.register('discord', discord.scheduledEvents);
+  platforms.push(discord);
 }
 
 if (config.slack) {
@@ -179,6 +180,17 @@ if (http) {
   const sources = { database, platforms: supervisors, scheduler: app.scheduler, clock: app.clock };
   http.route('/healthz', healthRoute(sources));
   http.route('/metrics', metricsRoute(app.metrics));
+  http.routePrefix(
+    FEED_PREFIX,
+    calendarFeedRoute({
+      repos: app.repos,
+      content: app.content,
+      clock: app.clock,
+      logger,
+      defaultTimezone: config.timezone,
+      defaultLocale: config.locale,
+    }),
+  );
   try {
     await http.listen(config.port);
   } catch (e) {

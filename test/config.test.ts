@@ -110,4 +110,21 @@ describe('loadConfig', () => {
       /^TURMA_SHELL_START: must be/,
     );
   });
+
+  it('takes PUBLIC_URL as an http(s) base without a trailing slash, and refuses anything else by name', () => {
+    expect(loadConfig({ CONTENT_DIR }).publicUrl).toBeUndefined();
+    expect(loadConfig({ CONTENT_DIR, PUBLIC_URL: 'https://turma.example.org/' }).publicUrl).toBe(
+      'https://turma.example.org',
+    );
+    expect(loadConfig({ CONTENT_DIR, PUBLIC_URL: 'http://127.0.0.1:3000/turma' }).publicUrl).toBe(
+      'http://127.0.0.1:3000/turma',
+    );
+    for (const bad of [
+      'turma.example.org',
+      'ftp://turma.example.org',
+      'https://x.org/?a=1',
+      'javascript:alert(1)',
+    ])
+      expect(problemsOf({ CONTENT_DIR, PUBLIC_URL: bad })[0], bad).toMatch(/^PUBLIC_URL: /);
+  });
 });

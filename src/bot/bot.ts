@@ -8,6 +8,7 @@ import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { QuizEngine, Who } from '../quiz/engine.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
+import type { EventSync } from '../calendar/event-sync.ts';
 import type { Logger } from '../log.ts';
 import type { CommandOutcome, Metrics } from '../metrics.ts';
 import type { ContentStore } from '../content/store.ts';
@@ -24,6 +25,7 @@ type BaseContext = Omit<CommandContext, 'args'>;
 
 export interface BotDeps {
   commands: readonly Command[];
+  events: EventSync;
   content: ContentStore;
   repos: Repositories;
   quiz: QuizEngine;
@@ -35,6 +37,8 @@ export interface BotDeps {
   /** Per-user flood control; false turns it off (throughput benchmarks). */
   rateLimit?: RateLimit | false;
   metrics?: Metrics;
+  /** PUBLIC_URL: commands print links under it. */
+  publicUrl?: string;
 }
 
 export class Bot {
@@ -211,7 +215,7 @@ export class Bot {
     community: CommunityView | undefined,
     { locale, timezone, t }: Voice,
   ): BaseContext {
-    const { content, repos, quiz, scheduler, clock, commands } = this.deps;
+    const { content, repos, quiz, scheduler, clock, commands, events } = this.deps;
     let who: Who | undefined;
     return {
       actor: event.actor,
@@ -226,7 +230,9 @@ export class Bot {
       repos,
       quiz,
       scheduler,
+      events,
       commands,
+      ...(this.deps.publicUrl ? { publicUrl: this.deps.publicUrl } : {}),
       // Rows are made only when a command needs them (not for a glossary look-up), and only once.
       who: () => (who ??= quiz.identify(event.place, event.actor)),
     };

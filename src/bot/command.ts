@@ -9,6 +9,7 @@ import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { QuizEngine, Who } from '../quiz/engine.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
+import type { EventSync } from '../calendar/event-sync.ts';
 import type { Actor, Place } from '../core/events.ts';
 
 interface OptionBase {
@@ -62,8 +63,12 @@ export interface CommandContext<O extends OptionSpecs = OptionSpecs> {
   quiz: QuizEngine;
   /** Automated posts; tick() after a settings change re-plans them. */
   scheduler: Scheduler;
+  /** Platform scheduled events per lesson: sync() after a settings change re-plans them. */
+  events: Pick<EventSync, 'sync' | 'supports' | 'eventUrl'>;
   /** The commands known to the bot (for /help). */
   commands: readonly Command[];
+  /** PUBLIC_URL, the base of links the bot prints (the calendar feed); undefined when not set. */
+  publicUrl?: string;
   /** The community and member rows of the actor, created on first contact; resolved once per request. */
   who(): Who;
 }

@@ -48,6 +48,12 @@ export const courseSchema = z
           .describe('per-lesson date and time that replaces the rhythm for that lesson'),
       })
       .strict(),
+    classLink: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .describe(
+        'where the classes happen online (a Meet, Zoom or Jitsi link): the location of the calendar and Discord events',
+      ),
     materials: z
       .record(
         z.string().regex(MATERIAL_FILE, 'keys are material file names like 001_1bcf1295be94a6cc.txt'),

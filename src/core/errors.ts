@@ -13,6 +13,7 @@ export type UserErrorCode =
   | 'no-lessons'
   | 'no-live'
   | 'not-enough'
+  | 'not-configured'
   | 'not-found'
   | 'not-your-card'
   | 'rate-limited'
@@ -21,7 +22,8 @@ export type UserErrorCode =
   | 'too-short'
   | 'unknown-command'
   | 'unknown-member'
-  | 'usage';
+  | 'usage'
+  | 'wrong-platform';
 
 /** An expected failure (unknown term, not an admin, question closed): its message is shown privately, as is. */
 export class UserError extends Error {

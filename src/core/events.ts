@@ -19,11 +19,22 @@ export interface Place {
   channelId: string;
   threadId?: string;
   /** What the bot lacks to post in this channel, where the platform says (Discord's app_permissions). */
-  botLacks?: readonly PostingPermission[];
+  botLacks?: readonly BotPermission[];
 }
 
 /** The permissions automated posts need: see the channel, post, embed, read history, start and post in threads. */
 export type PostingPermission = 'view' | 'send' | 'embeds' | 'history' | 'threads' | 'sendInThreads';
+/** What the bot may need: posting, and managing the server's scheduled events (`/config events`). */
+export type BotPermission = PostingPermission | 'manageEvents';
+/** The permissions of posting, for the warning when a channel becomes the place of posts. */
+export const POSTING_PERMISSIONS: readonly BotPermission[] = [
+  'view',
+  'send',
+  'embeds',
+  'history',
+  'threads',
+  'sendInThreads',
+];
 
 /** Argument values after parsing: strings, integers, or user ids. */
 export type ArgValues = Record<string, string | number | undefined>;

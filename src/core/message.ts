@@ -7,6 +7,15 @@ export interface Button {
   style?: 'primary' | 'secondary' | 'success' | 'danger';
 }
 
+/** A button that opens an address (a Discord link button, a Slack button with `url`, a line in the shell). */
+export interface Link {
+  label: string;
+  url: string;
+}
+
+/** Slack action ids of link buttons (`link:0`): Slack still sends a click, which is acknowledged and nothing more. */
+export const LINK_ACTION_PREFIX = 'link:';
+
 /** A labelled value shown as a field (Discord embed field, Slack section field, shell "name: value" line). */
 export interface Field {
   name: string;
@@ -23,6 +32,8 @@ export interface OutMessage {
   text?: string;
   fields?: Field[];
   buttons?: Button[];
+  /** Addresses to open, shown with the buttons (after them). */
+  links?: Link[];
   footer?: string;
   /** Seen only by the person who invoked the command or clicked. */
   ephemeral?: boolean;
@@ -138,6 +149,7 @@ export function mapMessageText(message: OutMessage, fn: (text: string) => string
       : {}),
     ...(message.footer !== undefined ? { footer: fn(message.footer) } : {}),
     ...(message.buttons ? { buttons: message.buttons.map((b) => ({ ...b, label: fn(b.label) })) } : {}),
+    ...(message.links ? { links: message.links.map((l) => ({ ...l, label: fn(l.label) })) } : {}),
     ...(message.startThread ? { startThread: { name: fn(message.startThread.name) } } : {}),
   };
 }

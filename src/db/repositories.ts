@@ -3,9 +3,11 @@ import type Database from 'better-sqlite3';
 import type { Db } from './open.ts';
 import { WriteBatcher } from './write-batcher.ts';
 import { answerRollups } from './repos/answer-rollups.ts';
+import { calendarFeedRepository } from './repos/calendar-feeds.ts';
 import { communityRepository } from './repos/communities.ts';
 import { homeViewRepository } from './repos/home-views.ts';
 import { insightsRepository } from './repos/insights.ts';
+import { lessonEventRepository } from './repos/lesson-events.ts';
 import { liveRepository } from './repos/live.ts';
 import { practiceRepository } from './repos/practice.ts';
 import { quizRepository } from './repos/quiz.ts';
@@ -30,6 +32,8 @@ export function createRepositories(db: Db, sqlite: Database.Database) {
     insights: insightsRepository(db, sqlite),
     // Kept in step by quiz and scores; `rebuild` recounts them from the answers.
     rollups,
+    calendarFeeds: calendarFeedRepository(db),
+    lessonEvents: lessonEventRepository(db),
   };
 }
 

@@ -41,6 +41,8 @@ export const communities = sqliteTable(
     firstClass: text('first_class'),
     /** When automated posts were last switched on (channel set, or resumed): catch-up never reaches before it. */
     activeSince: integer('active_since', { mode: 'timestamp_ms' }),
+    /** Discord only (`/config events`): the bot keeps a guild scheduled event per lesson of the next weeks. */
+    eventsEnabled: integer('events_enabled', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('communities_platform_external').on(t.platform, t.externalId)],
@@ -325,8 +327,11 @@ export const scheduledRuns = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     communityId: communityRef(),
-    kind: text('kind', { enum: ['agenda', 'reminder', 'daily', 'board', 'digest'] }).notNull(),
-    /** What the post is about: `lesson:3`, `lesson:3:60` (reminder lead), `day:2026-11-24`, `week:2026-11-16`. */
+    kind: text('kind', { enum: ['agenda', 'reminder', 'daily', 'board', 'digest', 'event'] }).notNull(),
+    /**
+     * What the post is about: `lesson:3`, `lesson:3:60` (reminder lead), `day:2026-11-24`, `week:2026-11-16`;
+     * for a scheduled event's creation, `lesson:3:g1` (the lesson's event generation).
+     */
     target: text('target').notNull(),
     scheduledFor: integer('scheduled_for', { mode: 'timestamp_ms' }).notNull(),
     status: text('status', { enum: ['posting', 'done', 'failed', 'skipped'] }).notNull(),
@@ -418,3 +423,44 @@ export const questionReports = sqliteTable(
 );
 
 export type QuestionReportRow = typeof questionReports.$inferSelect;
+
+/**
+ * A community's calendar feed (`/calendar/<token>.ics`): the token, unguessable, is shown to admins by /config calendar;
+ * requests are looked up by its SHA-256 hash, so the lookup's timing says nothing about the token.
+ */
+export const calendarFeeds = sqliteTable('calendar_feeds', {
+  communityId: integer('community_id')
+    .primaryKey()
+    .references(() => communities.id, { onDelete: 'cascade' }),
+  token: text('token').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export type CalendarFeedRow = typeof calendarFeeds.$inferSelect;
+
+/**
+ * The platform scheduled event kept for a lesson (Discord's Events tab): its id once created, the times it was last
+ * given, and a generation that moves on each time the event is removed, so a lesson that comes back gets a new one.
+ */
+export const lessonEvents = sqliteTable(
+  'lesson_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    communityId: communityRef(),
+    lesson: integer('lesson').notNull(),
+    generation: integer('generation').notNull().default(1),
+    /** The platform's event id; null until created, and again after it was removed. */
+    eventId: text('event_id'),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+    /** What the event shows (name, place), to tell whether an edit is due. */
+    fingerprint: text('fingerprint').notNull(),
+    /** The run key's instant of this generation's create (the lesson's start when first planned); null once removed. */
+    plannedFor: integer('planned_for', { mode: 'timestamp_ms' }),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('lesson_events_lesson').on(t.communityId, t.lesson)],
+);
+
+export type LessonEventRow = typeof lessonEvents.$inferSelect;

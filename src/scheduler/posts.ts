@@ -44,13 +44,20 @@ export interface PostInput {
   communityId: number;
   quiz: QuizEngine;
   now: Date;
+  /** The address of a lesson's platform scheduled event, when it has one (the agenda links to it). */
+  eventUrl?: (lesson: number) => string | undefined;
 }
 
 /** The agenda of the coming lesson, introduced, starting the lesson's discussion thread. */
-export function agendaPost(item: ScheduledLesson<AgendaLesson>, view: PostView): OutMessage {
+export function agendaPost(
+  item: ScheduledLesson<AgendaLesson>,
+  view: PostView,
+  eventUrl?: string,
+): OutMessage {
   const agenda = renderAgenda(item, view);
   return {
     ...agenda,
+    ...(eventUrl ? { links: [{ label: view.t('agenda.event'), url: eventUrl }] } : {}),
     text: `${view.t('sched.agendaIntro')}\n\n${agenda.text ?? ''}`,
     startThread: { name: view.t('sched.threadName', { number: item.lesson.number }) },
   };
@@ -120,7 +127,9 @@ export function buildPost(post: PlannedPost, input: PostInput): ScheduledMessage
   const view: PostView = { now, locale: audience.locale, timezone: audience.timezone, t: audience.t };
   switch (post.kind) {
     case 'agenda':
-      return { message: agendaPost(lessonOf(post, input.schedule), view) };
+      return {
+        message: agendaPost(lessonOf(post, input.schedule), view, input.eventUrl?.(post.lesson!)),
+      };
     case 'reminder':
       return { message: reminderPost(lessonOf(post, input.schedule), view) };
     case 'daily':

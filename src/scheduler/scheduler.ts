@@ -47,6 +47,8 @@ export interface SchedulerDeps {
   timezone: string;
   locale: Locale;
   metrics?: Metrics;
+  /** Links agendas to the lessons' platform scheduled events (src/calendar/event-sync.ts). */
+  events?: { eventUrl(community: CommunityRow, lesson: number): string | undefined };
 }
 
 export class Scheduler {
@@ -173,7 +175,8 @@ export class Scheduler {
   ): Promise<string | undefined> {
     const { messenger, quiz, repos } = this.deps;
     const audience = audienceOf(community, this.deps);
-    const built = buildPost(post, { audience, schedule, communityId: community.id, quiz, now });
+    const eventUrl = (lesson: number) => this.deps.events?.eventUrl(community, lesson);
+    const built = buildPost(post, { audience, schedule, communityId: community.id, quiz, now, eventUrl });
     if (!built) return undefined;
     const ref = JSON.stringify(
       await messenger.post(built.dest ?? audience.dest, built.message, { idempotencyKey }),

@@ -5,6 +5,34 @@ import { content, fakeContext } from './fake-context.ts';
 beforeAll(() => void content());
 
 describe('/agenda run()', () => {
+  it("links the lesson's Discord event first when it has one", async () => {
+    const fake = fakeContext(agenda, {
+      locale: 'pt-BR',
+      now: new Date('2026-11-22T15:00:00Z'),
+      events: { supports: () => true, eventUrl: () => 'https://discord.com/events/1/2' },
+    });
+    const [message] = await fake.run();
+    expect(message!.links).toEqual([
+      { label: '📆 Evento no Discord', url: 'https://discord.com/events/1/2' },
+    ]);
+    expect(fake.callsTo('events.eventUrl')[0]![1]).toBe(3);
+  });
+
+  it('adds the "Adicionar ao calendário" link to the class feed only when PUBLIC_URL is set', async () => {
+    const now = new Date('2026-11-22T15:00:00Z');
+    const [plain] = await fakeContext(agenda, { locale: 'pt-BR', now }).run();
+    expect(plain!.links).toBeUndefined();
+    const fake = fakeContext(agenda, { locale: 'pt-BR', now, publicUrl: 'https://turma.example.org' });
+    const [linked] = await fake.run();
+    expect(linked!.links).toEqual([
+      {
+        label: '📅 Adicionar ao calendário',
+        url: `https://turma.example.org/calendar/${'T'.repeat(43)}.ics`,
+      },
+    ]);
+    expect(fake.callsTo('repos.calendarFeeds.ensure')).toEqual([[1, now]]);
+  });
+
   it('shows the next lesson with its local time, relative day, objectives, reading and prompts', async () => {
     const [message, ...more] = await fakeContext(agenda, {
       locale: 'pt-BR',
@@ -112,10 +140,11 @@ describe('/agenda run()', () => {
     expect(error.message).toBe('The course has no lessons yet.');
   });
 
-  it('reads nothing from the database', async () => {
+  it('reads nothing from the database where the platform keeps no scheduled events and PUBLIC_URL is unset', async () => {
     const fake = fakeContext(agenda, { args: { lesson: '3' } });
     await fake.run();
-    expect(fake.calls).toEqual([]);
+    // Only the in-memory question whether this platform has events at all.
+    expect(fake.calls.map((c) => c.name)).toEqual(['events.supports']);
   });
 
   it('autocompletes lessons by number and title, at most 25', () => {

@@ -58,6 +58,7 @@ describe('the /config settings table', () => {
       'quiz-days',
       'reminders',
       'digest',
+      'events',
       'pause',
       'resume',
     ]);
@@ -236,6 +237,37 @@ describe('digest', () => {
   });
 });
 
+describe('the events setting', () => {
+  const discord = (botLacks?: SettingEnv['place']['botLacks']): SettingEnv => ({
+    ...env,
+    place: { platform: 'discord', communityId: 'g1', channelId: 'c1', ...(botLacks ? { botLacks } : {}) },
+  });
+  it('turns Discord scheduled events on and off', () => {
+    expect(apply('events', 'on', community, discord()).changes).toEqual({ eventsEnabled: true });
+    expect(apply('events', 'desligar', community, discord()).changes).toEqual({ eventsEnabled: false });
+    expect(refusal('events', 'maybe', discord()).message).toBe(
+      'Use /config events on ou /config events off.',
+    );
+  });
+
+  it('says elsewhere that scheduled events are Discord only, and points at the calendar link', () => {
+    expect(refusal('events', 'on')).toEqual({
+      code: 'wrong-platform',
+      message: expect.stringContaining('/config calendar'),
+    });
+  });
+
+  it('refuses on, before storing anything, when the bot lacks Manage Events (off still works)', () => {
+    expect(refusal('events', 'on', discord(['manageEvents']))).toEqual({
+      code: 'bot-lacks',
+      message: expect.stringContaining('Gerenciar eventos'),
+    });
+    expect(apply('events', 'off', community, discord(['manageEvents'])).changes).toEqual({
+      eventsEnabled: false,
+    });
+  });
+});
+
 describe('the /config show table', () => {
   it('shows the defaults, the course calendar, and no failure row when nothing fails', () => {
     const table = renderSettings(community, undefined, env);
@@ -250,6 +282,7 @@ describe('the /config show table', () => {
       ['Agenda da aula', '1d antes'],
       ['Lembretes', '1h antes da aula'],
       ['Resumo para monitores', 'desligado'],
+      ['Eventos do Discord', 'desligados'],
       ['Postagens automáticas', 'ativas'],
     ]);
   });
@@ -268,10 +301,11 @@ describe('the /config show table', () => {
     expect(fields[3]?.value).toMatch(/10 de novembro de 2026.*22:00/);
     expect(fields[3]?.value).not.toContain('calendário do curso');
     expect(fields[7]?.value).toBe('desligado');
-    expect(fields[8]?.value).toBe('pausadas');
-    expect(fields[9]).toMatchObject({ name: '⚠️ Postagem automática com problema', inline: false });
+    expect(fields[8]?.value).toBe('desligados');
+    expect(fields[9]?.value).toBe('pausadas');
+    expect(fields[10]).toMatchObject({ name: '⚠️ Postagem automática com problema', inline: false });
     // In the community's zone, with the error on one line and its own full stop dropped.
-    expect(fields[9]?.value).toContain(
+    expect(fields[10]?.value).toContain(
       '23 de novembro de 2026 às 12:00 falhou (3 tentativa(s)): Missing Access. O bot',
     );
   });

@@ -29,6 +29,7 @@ const DEFAULT_FIELDS = [
   { name: 'Lesson agenda', value: '1d before', inline: true },
   { name: 'Reminders', value: '1h before class', inline: true },
   { name: 'Monitors’ digest', value: 'off', inline: true },
+  { name: 'Discord events', value: 'off', inline: true },
   { name: 'Automatic posts', value: 'active', inline: true },
 ];
 const field = (name: string, messages: { fields?: { name: string; value: string }[] }[]) =>
@@ -37,6 +38,53 @@ const field = (name: string, messages: { fields?: { name: string; value: string 
 describe('/config run()', () => {
   it('is admin-only: the bot refuses it to members before run()', () => {
     expect(config.adminOnly).toBe(true);
+  });
+
+  it('shows the class calendar link privately, and rotates it on request', async () => {
+    const url = 'https://turma.example.org';
+    const shown = configure('calendar', undefined, { publicUrl: url });
+    const [message] = await shown.run();
+    expect(message).toMatchObject({ title: '📅 The class calendar', ephemeral: true });
+    expect(message!.text).toContain(`${url}/calendar/${'T'.repeat(43)}.ics`);
+    expect(message!.text).toContain('Google Calendar');
+    expect(message!.links).toEqual([
+      { label: '📅 Add to calendar', url: `${url}/calendar/${'T'.repeat(43)}.ics` },
+    ]);
+    expect(shown.callsTo('repos.calendarFeeds.rotate')).toEqual([]);
+    const rotated = configure('calendar', 'rotate', { publicUrl: url });
+    expect((await rotated.run())[0]!.text).toContain(`${url}/calendar/${'R'.repeat(43)}.ics`);
+    expect(rotated.callsTo('repos.calendarFeeds.rotate')).toHaveLength(1);
+    expect((await configure('calendar', 'now', { publicUrl: url }).refusal()).code).toBe('usage');
+    // Without PUBLIC_URL there is no address to give: the admin hears what to set, and no token is made.
+    const missing = configure('calendar');
+    expect(await missing.refusal()).toMatchObject({
+      code: 'not-configured',
+      message: expect.stringContaining('PUBLIC_URL'),
+    });
+    expect(missing.callsTo('repos.calendarFeeds.ensure')).toEqual([]);
+  });
+
+  it("syncs the lessons' scheduled events after turning them on and after a schedule change, not after others", async () => {
+    const discord = { place: { platform: 'discord' as const } };
+    const on = configure('events', 'on', discord);
+    const messages = await on.run();
+    expect(on.sequence('repos.communities.update', 'events.sync')).toEqual([
+      'repos.communities.update',
+      'events.sync',
+    ]);
+    expect(messages.map((m) => m.text)).toContain('Events tab: 0 created, 0 updated, 0 removed.');
+    const moved = configure('schedule', '2026-11-11T19:00', {
+      ...discord,
+      community: { eventsEnabled: true },
+    });
+    await moved.run();
+    expect(moved.callsTo('events.sync')).toHaveLength(1);
+    const off = configure('schedule', '2026-11-11T19:00', discord);
+    await off.run();
+    expect(off.callsTo('events.sync')).toEqual([]);
+    const other = configure('quiz-time', '10:00', { ...discord, community: { eventsEnabled: true } });
+    await other.run();
+    expect(other.callsTo('events.sync')).toEqual([]);
   });
 
   it('shows the settings privately, with the course defaults, and changes nothing', async () => {

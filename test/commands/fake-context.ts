@@ -57,6 +57,7 @@ export const COMMUNITY: CommunityRow = {
   paused: false,
   firstClass: null,
   activeSince: null,
+  eventsEnabled: false,
   createdAt: new Date('2026-11-01T12:00:00Z'),
 };
 
@@ -92,6 +93,10 @@ export interface FakeOptions {
   scheduler?: Partial<Pick<Scheduler, 'tick'>>;
   /** The commands the bot knows (what /help lists). Default: none. */
   commands?: readonly Command[];
+  /** PUBLIC_URL as the bot has it. Default: not set. */
+  publicUrl?: string;
+  /** The event sync's answers (Discord scheduled events). Default: supported nowhere, nothing to sync. */
+  events?: Partial<CommandContext['events']>;
 }
 
 /** Argument values as a test writes them: options that may be absent may be left out. */
@@ -210,6 +215,7 @@ export function fakeContext<O extends OptionSpecs>(command: Command<O>, ...[give
     practice: { countDue: () => 0 },
     live: {},
     reports: {},
+    calendarFeeds: { ensure: () => 'T'.repeat(43), rotate: () => 'R'.repeat(43) },
   };
   const repos = Object.fromEntries(
     Object.entries(defaults).map(([group, methods]) => [
@@ -273,6 +279,17 @@ export function fakeContext<O extends OptionSpecs>(command: Command<O>, ...[give
     calls,
   ) as unknown as Scheduler;
 
+  const events = recording(
+    'events',
+    {
+      sync: () => Promise.resolve({ created: 0, updated: 0, removed: 0 }),
+      supports: () => false,
+      eventUrl: () => undefined,
+      ...options.events,
+    },
+    calls,
+  ) as CommandContext['events'];
+
   // The bot resolves these once per request; content is read only when a command asks (/help never loads it).
   const firstClass = row.firstClass;
   const who = () => {
@@ -296,7 +313,9 @@ export function fakeContext<O extends OptionSpecs>(command: Command<O>, ...[give
     repos,
     quiz: engine,
     scheduler,
+    events,
     commands: options.commands ?? [],
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     who,
   });
   const ctx = Object.defineProperty(contextOf(), 'args', {

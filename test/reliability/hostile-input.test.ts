@@ -87,7 +87,7 @@ function expectDiscordLimits(messages: OutMessage[]): void {
       for (const row of p.components) {
         expect(row.components.length).toBeLessThanOrEqual(DISCORD_LIMITS.buttonsPerRow);
         for (const b of row.components)
-          expect(b.custom_id.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
+          expect('custom_id' in b ? b.custom_id.length : 0).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
       }
       for (const e of p.embeds) {
         expect(e.title?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.title);

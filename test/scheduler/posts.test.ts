@@ -89,6 +89,34 @@ describe('scheduled post text', () => {
     expect(built?.questionInstanceId).toBeUndefined();
   });
 
+  it("links the agenda post to its lesson's scheduled event when there is one, and only then", () => {
+    const post: PlannedPost = {
+      kind: 'agenda',
+      target: 'lesson:3',
+      lesson: 3,
+      at: new Date('2026-11-23T22:00:00Z'),
+      deadline: new Date('2026-11-24T22:00:00Z'),
+    };
+    const input = {
+      audience: audienceOf(community(), DEFAULTS),
+      schedule: SCHEDULE,
+      communityId: 7,
+      quiz: {} as QuizEngine,
+      now: post.at,
+    };
+    const asked: number[] = [];
+    const linked = buildPost(post, {
+      ...input,
+      eventUrl: (n) => (asked.push(n), 'https://discord.com/events/1/2'),
+    });
+    expect(asked).toEqual([3]);
+    expect(linked?.message.links).toEqual([
+      { label: '📆 Evento no Discord', url: 'https://discord.com/events/1/2' },
+    ]);
+    expect(buildPost(post, { ...input, eventUrl: () => undefined })?.message.links).toBeUndefined();
+    expect(buildPost(post, input)?.message.links).toBeUndefined();
+  });
+
   it('fails (so the run is retried) rather than post an agenda for a lesson missing from the calendar', () => {
     const post: PlannedPost = {
       kind: 'agenda',

@@ -320,4 +320,27 @@ export const en: Record<keyof typeof ptBR, string> = {
   'digest.reportsTitle': 'Open reports: {count}',
   'digest.reflectionsTitle': 'Reflections for lesson {number}: {count}',
   'digest.footer': 'Details: /insights (admins only).',
+  'run.event': 'Lesson event',
+  'perm.manageEvents': 'Manage Events',
+  'agenda.addToCalendar': '📅 Add to calendar',
+  'agenda.event': '📆 Discord event',
+  'config.calendarTitle': '📅 The class calendar',
+  'config.calendarLink':
+    'Every lesson, in {timezone} time, with a reminder before each one:\n{url}\n\nTo subscribe: in **Google Calendar**, "Other calendars" → "+" → "From URL"; in **Outlook**, "Add calendar" → "Subscribe from web"; in **Apple Calendar**, File → "New Calendar Subscription". The calendar updates itself when the schedule changes.\n\nAnyone with the link sees the lessons. To replace it (the old one stops working): /config calendar rotate',
+  'config.calendarRotated':
+    'New link; the previous one no longer works (whoever subscribed must subscribe to the new one):\n{url}',
+  'config.calendarNoUrl':
+    'The calendar link needs the bot’s public address: whoever hosts Turma sets PUBLIC_URL (for example https://turma.example.org) and restarts the bot.',
+  'config.badCalendar': 'Use /config calendar to see the link, or /config calendar rotate to replace it.',
+  'config.events': 'Discord events',
+  'config.eventsOn': 'on (lessons of the next 4 weeks in the Events tab)',
+  'config.eventsOff': 'off',
+  'config.badEvents': 'Use /config events on or /config events off.',
+  'config.eventsDiscordOnly':
+    'Scheduled events exist on Discord only. Here, learners can subscribe to the class calendar: /config calendar.',
+  'config.eventsNoPermission':
+    'To keep the lessons’ events, the bot needs the **Manage Events** permission in this server: Server Settings → Roles → the bot’s role → turn on "Manage Events". Then run /config events on again. Nothing was changed.',
+  'config.eventsSynced': 'Events tab: {created} created, {updated} updated, {removed} removed.',
+  'config.eventsPending': 'Some events could not be created now ({error}); the bot retries by itself.',
+  'event.description': 'Objectives:\n{objectives}\n\nPre-reading:\n{reading}',
 };

@@ -322,4 +322,28 @@ export const ptBR = {
   'digest.reportsTitle': 'Denúncias abertas: {count}',
   'digest.reflectionsTitle': 'Reflexões para a Aula {number}: {count}',
   'digest.footer': 'Detalhes: /insights (só para admins).',
+  'run.event': 'Evento da aula',
+  'perm.manageEvents': 'Gerenciar eventos',
+  'agenda.addToCalendar': '📅 Adicionar ao calendário',
+  'agenda.event': '📆 Evento no Discord',
+  'config.calendarTitle': '📅 Calendário da turma',
+  'config.calendarLink':
+    'Todas as aulas, no horário de {timezone}, com lembrete antes de cada uma:\n{url}\n\nPara assinar: no **Google Agenda**, "Outras agendas" → "+" → "Do URL"; no **Outlook**, "Adicionar calendário" → "Assinar da Web"; no **Apple Calendário**, Arquivo → "Nova Assinatura de Calendário". O calendário se atualiza sozinho quando a agenda muda.\n\nQuem tiver o link vê as aulas. Para trocá-lo (o antigo deixa de funcionar): /config calendar rotate',
+  'config.calendarRotated':
+    'Link novo; o anterior não funciona mais (quem o assinou precisa assinar o novo):\n{url}',
+  'config.calendarNoUrl':
+    'O link do calendário precisa do endereço público do bot: quem hospeda a Turma define PUBLIC_URL (por exemplo https://turma.exemplo.org) e reinicia o bot.',
+  'config.badCalendar': 'Use /config calendar para ver o link, ou /config calendar rotate para trocá-lo.',
+  'config.events': 'Eventos do Discord',
+  'config.eventsOn': 'ligados (aulas das próximas 4 semanas na aba Eventos)',
+  'config.eventsOff': 'desligados',
+  'config.badEvents': 'Use /config events on ou /config events off.',
+  'config.eventsDiscordOnly':
+    'Eventos agendados existem só no Discord. Aqui, quem estuda pode assinar o calendário da turma: /config calendar.',
+  'config.eventsNoPermission':
+    'Para manter os eventos das aulas, o bot precisa da permissão **Gerenciar eventos** neste servidor: Configurações do servidor → Cargos → o cargo do bot → ative "Gerenciar eventos". Depois rode /config events on de novo. Nada foi mudado.',
+  'config.eventsSynced': 'Aba Eventos: {created} criado(s), {updated} atualizado(s), {removed} removido(s).',
+  'config.eventsPending':
+    'Alguns eventos não puderam ser criados agora ({error}); o bot tenta de novo sozinho.',
+  'event.description': 'Objetivos:\n{objectives}\n\nLeitura prévia:\n{reading}',
 } as const;

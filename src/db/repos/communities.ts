@@ -68,6 +68,11 @@ export function communityRepository(db: Db) {
         .all();
     },
 
+    /** Communities that keep platform scheduled events (`/config events on`). */
+    withEvents(): CommunityRow[] {
+      return db.select().from(communities).where(eq(communities.eventsEnabled, true)).all();
+    },
+
     /** Every community, by id (the export tool lists them). */
     all(): CommunityRow[] {
       return db.select().from(communities).orderBy(communities.id).all();
@@ -90,6 +95,7 @@ export function communityRepository(db: Db) {
           | 'timezone'
           | 'locale'
           | 'firstClass'
+          | 'eventsEnabled'
         >
       >,
     ): CommunityRow {

@@ -27,6 +27,7 @@ import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
 import type { PlatformAdapter, PostedRef, PostTarget } from '../adapter.ts';
 import { createDiscordClient } from './client.ts';
+import { DiscordScheduledEvents } from './scheduled-events.ts';
 import { autocompleteEvent, buttonEvent, commandEvent, modalEvent, placeOf } from './parse.ts';
 import { type DiscordMessagePayload, renderDiscord, renderModal } from './render.ts';
 
@@ -72,11 +73,14 @@ const editOptions = (
 export class DiscordAdapter implements PlatformAdapter {
   readonly platform = 'discord' as const;
   readonly client: Client;
+  /** The guild scheduled events of this client (the event sync's port). */
+  readonly scheduledEvents: DiscordScheduledEvents;
   private readonly inflight = new Set<Promise<void>>();
   private accepting = true;
 
   constructor(private readonly opts: DiscordAdapterOptions) {
     this.client = createDiscordClient(opts.apiUrl, opts.shards);
+    this.scheduledEvents = new DiscordScheduledEvents(this.client.rest);
     this.client.on(Events.InteractionCreate, (interaction) => {
       if (!this.accepting) return;
       const work = this.onInteraction(interaction).finally(() => this.inflight.delete(work));

@@ -9,7 +9,7 @@ import {
   ComponentType,
   PermissionFlagsBits,
 } from 'discord.js';
-import type { Actor, ArgValues, InboundEvent, Place, PostingPermission } from '../../core/events.ts';
+import type { Actor, ArgValues, BotPermission, InboundEvent, Place } from '../../core/events.ts';
 import { matchLocale } from '../../core/i18n.ts';
 import { parseFormId } from '../../core/message.ts';
 
@@ -25,21 +25,22 @@ export function actorOf(interaction: BaseInteraction): Actor {
   };
 }
 
-/** The Discord permission behind each posting need (the invite link asks for all of them). */
-const POSTING_FLAGS: Record<PostingPermission, bigint> = {
+/** The Discord permission behind each need (the invite link asks for all of them). */
+const PERMISSION_FLAGS: Record<BotPermission, bigint> = {
   view: PermissionFlagsBits.ViewChannel,
   send: PermissionFlagsBits.SendMessages,
   embeds: PermissionFlagsBits.EmbedLinks,
   history: PermissionFlagsBits.ReadMessageHistory,
   threads: PermissionFlagsBits.CreatePublicThreads,
   sendInThreads: PermissionFlagsBits.SendMessagesInThreads,
+  manageEvents: PermissionFlagsBits.ManageEvents,
 };
 
 /** What the bot may not do in this channel, from the interaction's app_permissions (resolved by Discord). */
-function botLacks(interaction: BaseInteraction): PostingPermission[] {
+function botLacks(interaction: BaseInteraction): BotPermission[] {
   const granted = interaction.appPermissions;
   if (!granted) return [];
-  return (Object.keys(POSTING_FLAGS) as PostingPermission[]).filter((p) => !granted.has(POSTING_FLAGS[p]));
+  return (Object.keys(PERMISSION_FLAGS) as BotPermission[]).filter((p) => !granted.has(PERMISSION_FLAGS[p]));
 }
 
 /** The guild channel (or thread inside one) the interaction happened in; undefined outside a server. */

@@ -7,6 +7,7 @@ import {
   type Form,
   type FormField,
   formId,
+  type Link,
   mapMessageText,
   type OutMessage,
   plainUserText,
@@ -33,6 +34,8 @@ export const DISCORD_LIMITS = {
 const EPHEMERAL = 1 << 6;
 const BUTTON_STYLE = { primary: 1, secondary: 2, success: 3, danger: 4 } as const;
 const BRAND_COLOR = 0x2f80ed;
+/** Discord's button style for a link (opens `url`, sends no interaction). */
+const LINK_STYLE = 5;
 
 export interface DiscordEmbedField {
   name: string;
@@ -48,7 +51,13 @@ export interface DiscordMessagePayload {
     footer?: { text: string };
     color: number;
   }[];
-  components: { type: 1; components: { type: 2; style: number; label: string; custom_id: string }[] }[];
+  components: {
+    type: 1;
+    components: (
+      | { type: 2; style: (typeof BUTTON_STYLE)[keyof typeof BUTTON_STYLE]; label: string; custom_id: string }
+      | { type: 2; style: typeof LINK_STYLE; label: string; url: string }
+    )[];
+  }[];
   flags?: number;
   /** Nobody is ever pinged by what the bot says: user text may contain @everyone, roles or user mentions. */
   allowed_mentions: { parse: [] };
@@ -71,6 +80,7 @@ function withUserText(message: OutMessage): OutMessage {
     ...(message.buttons
       ? { buttons: message.buttons.map((b) => ({ ...b, label: plainUserText(b.label) })) }
       : {}),
+    ...(message.links ? { links: message.links.map((l) => ({ ...l, label: plainUserText(l.label) })) } : {}),
     ...(message.startThread ? { startThread: { name: plainUserText(message.startThread.name) } } : {}),
   };
 }
@@ -99,13 +109,22 @@ function splitFields(fields: NonNullable<OutMessage['fields']>): DiscordEmbedFie
   );
 }
 
-function buttonRows(buttons: readonly Button[]): DiscordMessagePayload['components'] {
+function buttonRows(buttons: readonly Button[], links: readonly Link[]): DiscordMessagePayload['components'] {
   const rows: DiscordMessagePayload['components'] = [];
-  const usable = buttons.slice(0, DISCORD_LIMITS.buttonsPerRow * DISCORD_LIMITS.rows);
+  const all: (Button | Link)[] = [...buttons, ...links];
+  const usable = all.slice(0, DISCORD_LIMITS.buttonsPerRow * DISCORD_LIMITS.rows);
   for (let i = 0; i < usable.length; i += DISCORD_LIMITS.buttonsPerRow) {
     rows.push({
       type: 1,
       components: usable.slice(i, i + DISCORD_LIMITS.buttonsPerRow).map((b) => {
+        // A link button: style 5 (Link), an address and no custom_id; Discord sends no interaction for it.
+        if ('url' in b)
+          return {
+            type: 2,
+            style: LINK_STYLE,
+            label: truncate(b.label, DISCORD_LIMITS.buttonLabel),
+            url: b.url,
+          };
         if (b.id.length > DISCORD_LIMITS.customId)
           throw new Error(`button id over ${DISCORD_LIMITS.customId} characters: ${b.id}`);
         return {
@@ -162,7 +181,7 @@ export function renderDiscord(original: OutMessage): DiscordMessagePayload[] {
     size += cost;
   }
   if (message.footer) target.footer = { text: truncate(message.footer, DISCORD_LIMITS.footer) };
-  payloads[payloads.length - 1]!.components = buttonRows(message.buttons ?? []);
+  payloads[payloads.length - 1]!.components = buttonRows(message.buttons ?? [], message.links ?? []);
   return payloads;
 }
 

@@ -37,5 +37,6 @@ export function renderShellMessage(header: string, original: OutMessage, style: 
   (message.buttons ?? []).forEach((b, i) => {
     lines.push(`  [${i + 1}] ${b.label}`);
   });
+  for (const link of message.links ?? []) lines.push(`  ${link.label}: ${link.url}`);
   return `${lines.join('\n')}\n`;
 }

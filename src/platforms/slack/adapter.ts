@@ -15,7 +15,13 @@ import type { WebClient } from '@slack/web-api';
 import type { Bot } from '../../bot/bot.ts';
 import type { InboundEvent } from '../../core/events.ts';
 import { type Locale, translator } from '../../core/i18n.ts';
-import { hasForm, type OutMessage, parseFormId, plainUserText } from '../../core/message.ts';
+import {
+  hasForm,
+  LINK_ACTION_PREFIX,
+  type OutMessage,
+  parseFormId,
+  plainUserText,
+} from '../../core/message.ts';
 import type { HttpServer } from '../../http-server.ts';
 import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
@@ -170,7 +176,9 @@ export class SlackAdapter implements PlatformAdapter {
       !action ||
       action.type !== 'button' ||
       typeof body.user?.id !== 'string' ||
-      !this.seen.add(`${body.user.id}:${action.action_ts}:${action.action_id}`)
+      !this.seen.add(`${body.user.id}:${action.action_ts}:${action.action_id}`) ||
+      // A link button opened its address in the browser; the click itself asks nothing of the bot.
+      action.action_id.startsWith(LINK_ACTION_PREFIX)
     )
       return ack();
     if (body.container?.type === 'view' || isHomeButton(action.action_id))

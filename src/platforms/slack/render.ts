@@ -2,6 +2,7 @@
 // within Slack's limits. Every piece of text is escaped (&, <, >) first, so nothing anyone typed can become
 // <!channel>, a user mention or a link; only then is the neutral Markdown turned into Slack's mrkdwn.
 import {
+  LINK_ACTION_PREFIX,
   mapMessageText,
   type OutMessage,
   plainUserText,
@@ -25,16 +26,15 @@ export type SlackBlock =
   | { type: 'header'; text: TextObject }
   | { type: 'section'; text: TextObject }
   | { type: 'context'; elements: TextObject[] }
-  | {
-      type: 'actions';
-      elements: {
-        type: 'button';
-        text: TextObject;
-        action_id: string;
-        value: string;
-        style?: 'primary' | 'danger';
-      }[];
-    };
+  | { type: 'actions'; elements: SlackButton[] };
+
+/** A button: a click sent back (`value`), or an address opened (`url`). */
+export type SlackButton = {
+  type: 'button';
+  text: TextObject;
+  action_id: string;
+  style?: 'primary' | 'danger';
+} & ({ value: string } | { url: string });
 
 export interface SlackMessagePayload {
   /** Notification and accessibility fallback. */
@@ -81,22 +81,28 @@ export function renderSlack(original: OutMessage): SlackMessagePayload[] {
       type: 'context',
       elements: [{ type: 'mrkdwn', text: truncate(toMrkdwn(message.footer), SLACK_LIMITS.sectionText) }],
     });
-  const buttons = message.buttons ?? [];
+  const buttons: SlackButton[] = [
+    ...(message.buttons ?? []).map((b) => ({
+      type: 'button' as const,
+      text: { type: 'plain_text' as const, text: truncate(b.label, SLACK_LIMITS.buttonText), emoji: true },
+      action_id: b.id,
+      value: b.id,
+      ...(b.style === 'primary' || b.style === 'success'
+        ? { style: 'primary' as const }
+        : b.style === 'danger'
+          ? { style: 'danger' as const }
+          : {}),
+    })),
+    // A url button opens the address; Slack still sends a block_action (LINK_ACTION_PREFIX), acknowledged unread.
+    ...(message.links ?? []).map((l, i) => ({
+      type: 'button' as const,
+      text: { type: 'plain_text' as const, text: truncate(l.label, SLACK_LIMITS.buttonText), emoji: true },
+      action_id: `${LINK_ACTION_PREFIX}${i}`,
+      url: l.url,
+    })),
+  ];
   for (let i = 0; i < buttons.length; i += SLACK_LIMITS.actionsElements) {
-    blocks.push({
-      type: 'actions',
-      elements: buttons.slice(i, i + SLACK_LIMITS.actionsElements).map((b) => ({
-        type: 'button',
-        text: { type: 'plain_text', text: truncate(b.label, SLACK_LIMITS.buttonText), emoji: true },
-        action_id: b.id,
-        value: b.id,
-        ...(b.style === 'primary' || b.style === 'success'
-          ? { style: 'primary' as const }
-          : b.style === 'danger'
-            ? { style: 'danger' as const }
-            : {}),
-      })),
-    });
+    blocks.push({ type: 'actions', elements: buttons.slice(i, i + SLACK_LIMITS.actionsElements) });
   }
   // The notification and screen-reader text: Slack's own mrkdwn (*bold*), channel links as #id.
   const fallback = truncate(

@@ -31,6 +31,20 @@ export interface RecordedRequest {
   at: number;
 }
 
+/** A guild scheduled event as the fake holds it. */
+export interface FakeScheduledEvent {
+  id: string;
+  guild_id: string;
+  name: string;
+  description?: string;
+  scheduled_start_time: string;
+  scheduled_end_time?: string;
+  entity_type: number;
+  privacy_level: number;
+  entity_metadata?: { location?: string };
+  status: number;
+}
+
 export interface FakeUser {
   id: string;
   name: string;
@@ -67,7 +81,7 @@ export class FakeDiscord {
   /** Guild ids by their channel's id. */
   private readonly guildOfChannel = new Map<string, string>();
   /** What Discord says the bot may do in the channel (app_permissions); by default all the invite link asks for. */
-  appPermissions = '2248473465835073';
+  appPermissions = '2248482055769665';
   private readonly server: Server;
   private readonly gateway: WebSocketServer;
   /** Open gateway connections and the shard each identified as ([0, 1] until it does). */
@@ -78,6 +92,10 @@ export class FakeDiscord {
   holdChannelPosts: Promise<void> | undefined;
   /** While set, channel posts are made (recorded, created) and then answered with this server error. */
   failChannelPostsWith: number | undefined;
+  /** The guilds' scheduled events, by id (the bot's own, as it made and changed them). */
+  readonly scheduledEvents = new Map<string, FakeScheduledEvent>();
+  /** While set, scheduled events are created and then answered with this server error (the answer lost). */
+  failEventCreatesWith: number | undefined;
   private readonly byNonce = new Map<string, ReturnType<FakeDiscord['messageObject']>>();
   private readonly threads = new Set<string>();
   private seq = 0;
@@ -419,6 +437,8 @@ export class FakeDiscord {
         owner_id: BOT_ID,
         thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false },
       });
+    } else if ((m = /^\/guilds\/(\d+)\/scheduled-events(?:\/(\d+))?$/.exec(route))) {
+      this.onScheduledEvents(record.method, m[1]!, m[2], body, reply);
     } else if (/^\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/.test(route) && record.method === 'PUT') {
       const list = (body as unknown as Record<string, unknown>[]) ?? [];
       reply(
@@ -428,6 +448,53 @@ export class FakeDiscord {
     } else {
       reply(404, { message: `fake Discord has no route ${record.method} ${route}`, code: 0 });
     }
+  }
+
+  /**
+   * Guild scheduled events like Discord's: GET lists, POST creates (an external one needs a location), PATCH changes,
+   * DELETE removes; an unknown event is 404 code 10070. Start times are not checked against the fake's own clock:
+   * the bot under test runs on a test clock.
+   */
+  private onScheduledEvents(
+    method: string,
+    guild: string,
+    eventId: string | undefined,
+    body: Record<string, unknown> | undefined,
+    reply: (status: number, body?: unknown) => void,
+  ): void {
+    const unknown = () => reply(404, { message: 'Unknown Guild Scheduled Event', code: 10070 });
+    const event = eventId ? this.scheduledEvents.get(eventId) : undefined;
+    if (eventId && (!event || event.guild_id !== guild)) return unknown();
+    if (method === 'GET' && !eventId)
+      return reply(
+        200,
+        [...this.scheduledEvents.values()].filter((e) => e.guild_id === guild),
+      );
+    if (method === 'GET') return reply(200, event);
+    if (method === 'POST' && !eventId) {
+      if (body?.entity_type === 3 && !(body.entity_metadata as { location?: string } | undefined)?.location)
+        return reply(400, { message: 'Invalid Form Body: entity_metadata.location required', code: 50035 });
+      const created = {
+        ...body,
+        id: nextId(),
+        guild_id: guild,
+        creator_id: BOT_ID,
+        status: 1,
+      } as unknown as FakeScheduledEvent;
+      this.scheduledEvents.set(created.id, created);
+      if (this.failEventCreatesWith)
+        return reply(this.failEventCreatesWith, { message: 'Internal Server Error', code: 0 });
+      return reply(200, created);
+    }
+    if (method === 'PATCH' && event) {
+      Object.assign(event, body);
+      return reply(200, event);
+    }
+    if (method === 'DELETE' && event) {
+      this.scheduledEvents.delete(event.id);
+      return reply(204);
+    }
+    reply(405, { message: '405: Method Not Allowed', code: 0 });
   }
 
   private messageObject(id: string, channelId: string, body: Record<string, unknown> = {}, flags = 0) {

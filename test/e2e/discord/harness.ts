@@ -18,11 +18,18 @@ export interface DiscordRig {
 
 export async function startDiscordRig(
   start = new Date('2026-11-23T12:00:00Z'),
-  options: AppOptions & { deferAfterMs?: number; fake?: FakeDiscordOptions; shards?: 'auto' | number } = {},
+  options: AppOptions & {
+    deferAfterMs?: number;
+    fake?: FakeDiscordOptions | FakeDiscord;
+    shards?: 'auto' | number;
+    /** Reopen this database (a restart) instead of a fresh one. */
+    dbFile?: string;
+  } = {},
 ): Promise<DiscordRig> {
-  const fake = new FakeDiscord(options.fake);
-  await fake.listen();
-  const app = makeTestApp(start, {}, undefined, options);
+  const given = options.fake instanceof FakeDiscord ? options.fake : undefined;
+  const fake = given ?? new FakeDiscord(options.fake as FakeDiscordOptions | undefined);
+  if (!given) await fake.listen();
+  const app = makeTestApp(start, {}, options.dbFile, options);
   const adapter = new DiscordAdapter({
     bot: app.bot,
     token: 'fake-discord-token',
@@ -33,6 +40,7 @@ export async function startDiscordRig(
     shards: options.shards,
   });
   app.messenger.register(adapter);
+  app.events.register('discord', adapter.scheduledEvents);
   await adapter.start();
   const body = (r: RecordedRequest) => r.body as Record<string, unknown>;
   return {
@@ -52,7 +60,7 @@ export async function startDiscordRig(
     async dispose() {
       await adapter.stop();
       await app.dispose();
-      await fake.close();
+      if (!given) await fake.close();
     },
   };
 }

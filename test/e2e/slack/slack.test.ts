@@ -39,6 +39,18 @@ describe('Slack end to end', () => {
     expect(textOf(await rig.fake.response(id))).toContain('/glossary');
   });
 
+  it('acknowledges the click Slack sends for a link button and does nothing else', async () => {
+    rig = await startSlackRig([ana]);
+    const click = rig.fake.click(ana, 'link:0', { ts: '1.3' });
+    expect(await rig.send(click.body)).toEqual({ status: 200, text: '' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(rig.fake.calls.filter((c) => c.method === 'response')).toHaveLength(0);
+    // A button id the bot does not know, by contrast, gets the stale-button answer: the test can tell them apart.
+    const stale = rig.fake.click(ana, 'zz:1', { ts: '1.4' });
+    await rig.send(stale.body);
+    expect(textOf(await rig.fake.response(stale.id))).not.toBe('');
+  });
+
   it('rejects a bad signature and a stale timestamp with 401, and runs nothing', async () => {
     rig = await startSlackRig([ana]);
     const { body } = rig.fake.slashCommand(ana, 'glossary', 'drift');

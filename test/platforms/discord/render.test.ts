@@ -68,14 +68,28 @@ describe('Discord registration payloads', () => {
 describe('Discord rendering', () => {
   const t = translator('pt-BR');
 
+  it('renders a link as a Discord link button (style 5, url, no custom_id) after the buttons', () => {
+    const [payload] = renderDiscord({
+      text: 'x',
+      buttons: [{ id: 'qa:1:A', label: 'A' }],
+      links: [{ label: '📅 Adicionar ao calendário', url: 'https://turma.example.org/calendar/t.ics' }],
+    });
+    expect(payload!.components[0]!.components[1]).toEqual({
+      type: 2,
+      style: 5,
+      label: '📅 Adicionar ao calendário',
+      url: 'https://turma.example.org/calendar/t.ics',
+    });
+  });
+
   it('renders a question as an embed with letter buttons, never pinging anyone', () => {
     const question = content.questions[0]!;
     const [payload] = renderDiscord(renderQuestion(question, 42, { title: 'Pergunta', ephemeral: true }));
     expect(payload!.embeds[0]!.title).toBe('Pergunta');
     expect(payload!.embeds[0]!.description).toContain('**A)**');
-    expect(payload!.components[0]!.components.map((b) => [b.label, b.custom_id])).toEqual(
-      question.choices.map((_, i) => ['ABCDE'[i], `qa:42:${'ABCDE'[i]}`]),
-    );
+    expect(
+      payload!.components[0]!.components.map((b) => [b.label, 'custom_id' in b ? b.custom_id : b.url]),
+    ).toEqual(question.choices.map((_, i) => ['ABCDE'[i], `qa:42:${'ABCDE'[i]}`]));
     expect(payload!.flags).toBe(64);
     expect(payload!.allowed_mentions).toEqual({ parse: [] });
   });

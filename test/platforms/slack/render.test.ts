@@ -6,6 +6,32 @@ import { buildManifest } from '../../../src/platforms/slack/manifest.ts';
 import { renderSlack, SLACK_LIMITS, type SlackBlock, toMrkdwn } from '../../../src/platforms/slack/render.ts';
 
 describe('Slack rendering', () => {
+  it('renders a link as a url button after the buttons, with a link: action id the adapter only acknowledges', () => {
+    const [payload] = renderSlack({
+      text: 'x',
+      buttons: [{ id: 'qa:1:A', label: 'A' }],
+      links: [{ label: '📅 Adicionar ao calendário', url: 'https://turma.example.org/calendar/t.ics' }],
+    });
+    const actions = payload!.blocks.find((b) => b.type === 'actions');
+    expect(actions).toEqual({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: 'A', emoji: true },
+          action_id: 'qa:1:A',
+          value: 'qa:1:A',
+        },
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: '📅 Adicionar ao calendário', emoji: true },
+          action_id: 'link:0',
+          url: 'https://turma.example.org/calendar/t.ics',
+        },
+      ],
+    });
+  });
+
   it('escapes what users typed so nothing becomes a mention or a link', () => {
     expect(toMrkdwn('<!channel> & <@U123> <https://evil|click>')).toBe(
       '&lt;!channel&gt; &amp; &lt;@U123&gt; &lt;https://evil|click&gt;',
