@@ -52,6 +52,25 @@ const community = (over: Partial<CommunityRow> = {}) =>
   }) as CommunityRow;
 const DEFAULTS = { locale: 'pt-BR', timezone: 'America/Sao_Paulo' } as const;
 
+/** The agenda post of a lesson due at `at`, and the input that builds it. */
+function agendaOf(lesson: number, at: string, deadline: string) {
+  const post: PlannedPost = {
+    kind: 'agenda',
+    target: `lesson:${lesson}`,
+    lesson,
+    at: new Date(at),
+    deadline: new Date(deadline),
+  };
+  const input = {
+    audience: audienceOf(community(), DEFAULTS),
+    schedule: SCHEDULE,
+    communityId: 7,
+    quiz: {} as QuizEngine,
+    now: post.at,
+  };
+  return { post, input };
+}
+
 describe('scheduled post text', () => {
   it('reminds of a lesson an hour ahead with its relative and local start, and where its agenda is', () => {
     const message = reminderPost(LESSON_2, view('2026-11-17T21:00:00Z'));
@@ -90,20 +109,7 @@ describe('scheduled post text', () => {
   });
 
   it("links the agenda post to its lesson's scheduled event when there is one, and only then", () => {
-    const post: PlannedPost = {
-      kind: 'agenda',
-      target: 'lesson:3',
-      lesson: 3,
-      at: new Date('2026-11-23T22:00:00Z'),
-      deadline: new Date('2026-11-24T22:00:00Z'),
-    };
-    const input = {
-      audience: audienceOf(community(), DEFAULTS),
-      schedule: SCHEDULE,
-      communityId: 7,
-      quiz: {} as QuizEngine,
-      now: post.at,
-    };
+    const { post, input } = agendaOf(3, '2026-11-23T22:00:00Z', '2026-11-24T22:00:00Z');
     const asked: number[] = [];
     const linked = buildPost(post, {
       ...input,
@@ -118,20 +124,7 @@ describe('scheduled post text', () => {
   });
 
   it('fails (so the run is retried) rather than post an agenda for a lesson missing from the calendar', () => {
-    const post: PlannedPost = {
-      kind: 'agenda',
-      target: 'lesson:9',
-      lesson: 9,
-      at: new Date('2026-11-16T22:00:00Z'),
-      deadline: new Date('2026-11-17T22:00:00Z'),
-    };
-    const input = {
-      audience: audienceOf(community(), DEFAULTS),
-      schedule: SCHEDULE,
-      communityId: 7,
-      quiz: {} as QuizEngine,
-      now: post.at,
-    };
+    const { post, input } = agendaOf(9, '2026-11-16T22:00:00Z', '2026-11-17T22:00:00Z');
     expect(() => buildPost(post, input)).toThrow(/lesson 9/);
   });
 });
