@@ -247,7 +247,7 @@ export const SETTINGS = {
       const on = /^(on|ligar|ligados?|sim)$/.test(typed);
       if (!on && !/^(off|desligar|desligados?|n[aã]o)$/.test(typed)) throw usage(t('config.badEvents'));
       // Checked before anything is stored: Discord says what the bot may do (app_permissions).
-      if (on && place.botLacks?.includes('manageEvents'))
+      if (on && place.botLacks?.includes('createEvents'))
         throw new UserError('bot-lacks', t('config.eventsNoPermission'));
       return on;
     },

@@ -9,10 +9,15 @@ export type Logger = pino.Logger;
 
 const SECRET_KEYS = ['token', 'botToken', 'appToken', 'signingSecret', 'authorization', 'password', 'secret'];
 
+// What a failed platform call carries beside its message: discord.js's DiscordAPIError keeps the request body (a
+// reply holding a calendar link, say) and the URL (an interaction's webhook token); the message and code stay.
+const REQUEST_KEYS = ['requestBody', 'url'];
+
 export const REDACT_PATHS = [
   ...SECRET_KEYS,
   ...SECRET_KEYS.map((k) => `*.${k}`),
   ...SECRET_KEYS.map((k) => `*.*.${k}`),
+  ...REQUEST_KEYS.flatMap((k) => [`err.${k}`, `*.err.${k}`]),
 ];
 
 export function createLogger(

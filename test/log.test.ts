@@ -25,6 +25,15 @@ describe('logs', () => {
       'failed',
     );
     logger.info({ token: 'top-level-secret' }, 'login');
+    // A failed Discord call, as discord.js reports it: the body sent and the URL (an interaction token in it).
+    const apiError = Object.assign(new Error('Unknown interaction'), {
+      code: 10062,
+      url: 'https://discord.com/api/v10/webhooks/1/interaction-webhook-token/messages/@original',
+      requestBody: { json: { content: 'https://turma.example/calendar/feed-secret-token.ics' } },
+    });
+    logger.error({ err: apiError }, 'reply failed');
+    logger.warn({ community: 1, err: apiError }, 'post failed');
+    expect(text).toContain('Unknown interaction');
     expect(text).toContain('starting');
     expect(text).toContain('[redacted]');
     for (const secret of [
@@ -32,6 +41,8 @@ describe('logs', () => {
       'xoxb-slack-secret',
       'signing-secret-value',
       'top-level-secret',
+      'interaction-webhook-token',
+      'feed-secret-token',
     ]) {
       expect(text).not.toContain(secret);
     }

@@ -218,14 +218,21 @@ export class EventSync {
       scheduledFor: planned.plannedFor ?? shape.startsAt,
     };
     const run = repos.runs.claim(key, clock.now());
-    if (!run) return false;
+    if (!run) {
+      // Waiting for a retry (a failure before a restart, say): come back then, not at the next daily pass.
+      const retry = repos.runs.retryOf(key);
+      if (retry) this.retryAt(community.id, retry);
+      return false;
+    }
     try {
-      // A retry may follow a create Discord made before the answer was lost: adopt that event instead of a second.
+      // A retry may follow a create Discord made before the answer was lost: adopt that event instead of a second,
+      // and bring it to today's times (the lesson may have moved since the lost create).
       const found =
         run.attempts > 1
           ? (await port.list(community.externalId)).find((e) => e.name === spec.name)?.id
           : undefined;
-      const eventId = found ?? (await port.create(community.externalId, spec));
+      const adopted = found && (await port.edit(community.externalId, found, spec)) ? found : undefined;
+      const eventId = adopted ?? (await port.create(community.externalId, spec));
       repos.lessonEvents.created(planned.id, eventId, clock.now());
       repos.runs.done(run.id, eventId, clock.now());
       return undefined;

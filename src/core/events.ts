@@ -25,7 +25,7 @@ export interface Place {
 /** The permissions automated posts need: see the channel, post, embed, read history, start and post in threads. */
 export type PostingPermission = 'view' | 'send' | 'embeds' | 'history' | 'threads' | 'sendInThreads';
 /** What the bot may need: posting, and managing the server's scheduled events (`/config events`). */
-export type BotPermission = PostingPermission | 'manageEvents';
+export type BotPermission = PostingPermission | 'createEvents';
 /** The permissions of posting, for the warning when a channel becomes the place of posts. */
 export const POSTING_PERMISSIONS: readonly BotPermission[] = [
   'view',

@@ -257,12 +257,12 @@ describe('the events setting', () => {
     });
   });
 
-  it('refuses on, before storing anything, when the bot lacks Manage Events (off still works)', () => {
-    expect(refusal('events', 'on', discord(['manageEvents']))).toEqual({
+  it('refuses on, before storing anything, when the bot lacks Create Events (off still works)', () => {
+    expect(refusal('events', 'on', discord(['createEvents']))).toEqual({
       code: 'bot-lacks',
-      message: expect.stringContaining('Gerenciar eventos'),
+      message: expect.stringContaining('Criar eventos'),
     });
-    expect(apply('events', 'off', community, discord(['manageEvents'])).changes).toEqual({
+    expect(apply('events', 'off', community, discord(['createEvents'])).changes).toEqual({
       eventsEnabled: false,
     });
   });

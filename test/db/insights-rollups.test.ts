@@ -202,6 +202,46 @@ describe('the insights rollups', () => {
     expect(snapshot()).toEqual(kept);
   });
 
+  it('do not count an answer a void took while it waited for its commit', async () => {
+    const at = new Date(NOW.getTime() + 2 * HOUR);
+    const instance = app.repos.quiz.open({
+      communityId,
+      kind: 'live',
+      questionId: 'q-race',
+      channelId: 'c',
+      openedAt: at,
+    });
+    // The answer is queued for the group commit; the void is made (synchronously) before it lands.
+    const answered = app.repos.quiz.recordAnswer(
+      {
+        instanceId: instance.id,
+        questionId: 'q-race',
+        kind: 'live',
+        memberId: memberIds[2]!,
+        communityId,
+        day: dayNumber(at, TZ),
+        choice: 'B',
+        correct: false,
+        now: at,
+        elapsedMs: 0,
+      },
+      () => [],
+    );
+    const voided = app.repos.scores.voidMember({
+      communityId,
+      memberId: memberIds[2]!,
+      range: { start: new Date(NOW.getTime() - 30 * DAY) },
+      by: 'monitor',
+      now: new Date(at.getTime() + 1),
+    });
+    expect(voided.count).toBeGreaterThan(0);
+    expect((await answered).status).toBe('recorded');
+    expect(app.repos.insights.choiceTallies(communityId, {}, ['q-race'])).toEqual([]);
+    expect(keyed(app.repos.insights.choiceTallies(communityId, {}))).toEqual(
+      directTallies(app.database.sqlite),
+    );
+  });
+
   it('buckets an answer by its local day: 22:00 in São Paulo is still Monday', () => {
     const monday = dayNumber(new Date('2026-11-23T03:00:00Z'), TZ);
     expect(dayNumber(new Date('2026-11-24T01:00:00Z'), TZ)).toBe(monday);

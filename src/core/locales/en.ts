@@ -321,7 +321,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'digest.reflectionsTitle': 'Reflections for lesson {number}: {count}',
   'digest.footer': 'Details: /insights (admins only).',
   'run.event': 'Lesson event',
-  'perm.manageEvents': 'Manage Events',
+  'perm.createEvents': 'Create Events',
   'agenda.addToCalendar': '📅 Add to calendar',
   'agenda.event': '📆 Discord event',
   'config.calendarTitle': '📅 The class calendar',
@@ -339,7 +339,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'config.eventsDiscordOnly':
     'Scheduled events exist on Discord only. Here, learners can subscribe to the class calendar: /config calendar.',
   'config.eventsNoPermission':
-    'To keep the lessons’ events, the bot needs the **Manage Events** permission in this server: Server Settings → Roles → the bot’s role → turn on "Manage Events". Then run /config events on again. Nothing was changed.',
+    'To keep the lessons’ events, the bot needs the **Create Events** permission in this server: Server Settings → Roles → the bot’s role → turn on "Create Events". Then run /config events on again. Nothing was changed.',
   'config.eventsSynced': 'Events tab: {created} created, {updated} updated, {removed} removed.',
   'config.eventsPending': 'Some events could not be created now ({error}); the bot retries by itself.',
   'event.description': 'Objectives:\n{objectives}\n\nPre-reading:\n{reading}',

@@ -323,7 +323,7 @@ export const ptBR = {
   'digest.reflectionsTitle': 'Reflexões para a Aula {number}: {count}',
   'digest.footer': 'Detalhes: /insights (só para admins).',
   'run.event': 'Evento da aula',
-  'perm.manageEvents': 'Gerenciar eventos',
+  'perm.createEvents': 'Criar eventos',
   'agenda.addToCalendar': '📅 Adicionar ao calendário',
   'agenda.event': '📆 Evento no Discord',
   'config.calendarTitle': '📅 Calendário da turma',
@@ -341,7 +341,7 @@ export const ptBR = {
   'config.eventsDiscordOnly':
     'Eventos agendados existem só no Discord. Aqui, quem estuda pode assinar o calendário da turma: /config calendar.',
   'config.eventsNoPermission':
-    'Para manter os eventos das aulas, o bot precisa da permissão **Gerenciar eventos** neste servidor: Configurações do servidor → Cargos → o cargo do bot → ative "Gerenciar eventos". Depois rode /config events on de novo. Nada foi mudado.',
+    'Para manter os eventos das aulas, o bot precisa da permissão **Criar eventos** neste servidor: Configurações do servidor → Cargos → o cargo do bot → ative "Criar eventos". Depois rode /config events on de novo. Nada foi mudado.',
   'config.eventsSynced': 'Aba Eventos: {created} criado(s), {updated} atualizado(s), {removed} removido(s).',
   'config.eventsPending':
     'Alguns eventos não puderam ser criados agora ({error}); o bot tenta de novo sozinho.',

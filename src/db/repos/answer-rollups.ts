@@ -130,6 +130,22 @@ export function answerRollups(db: Db) {
     })
     .prepare();
 
+  // A void committed while this answer waited for its group commit (made after the answer, covering it): the answer
+  // is written but not counted, as notVoided and a rebuild would see it.
+  const voidedNow = db
+    .select({ id: scoreVoids.id })
+    .from(scoreVoids)
+    .where(
+      and(
+        eq(scoreVoids.memberId, sql.placeholder('memberId')),
+        sql`${scoreVoids.createdAt} > ${sql.placeholder('at')}`,
+        sql`(${scoreVoids.periodStart} is null or ${scoreVoids.periodStart} <= ${sql.placeholder('at')})`,
+        sql`(${scoreVoids.periodEnd} is null or ${scoreVoids.periodEnd} > ${sql.placeholder('at')})`,
+      ),
+    )
+    .limit(1)
+    .prepare();
+
   /** A member's answers that count (not voided), optionally in a range and before an instant. */
   const countedOf = (memberId: number, range: Range = {}, before?: Date) =>
     and(
@@ -143,6 +159,7 @@ export function answerRollups(db: Db) {
   return {
     /** Counts a first answer; call inside the transaction that inserts it. */
     add(answer: CountedAnswer): void {
+      if (voidedNow.get({ memberId: answer.memberId, at: answer.at.getTime() })) return;
       const key = {
         communityId: answer.communityId,
         questionId: answer.questionId,

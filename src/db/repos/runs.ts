@@ -106,6 +106,16 @@ export function runRepository(db: Db) {
         .run();
     },
 
+    /** When a failed run is to be tried again (undefined when it is not waiting for a retry). */
+    retryOf(key: RunKey): Date | undefined {
+      const row = db
+        .select({ status: scheduledRuns.status, at: scheduledRuns.nextAttemptAt })
+        .from(scheduledRuns)
+        .where(keyWhere(key))
+        .get();
+      return row?.status === 'failed' ? (row.at ?? undefined) : undefined;
+    },
+
     /** The earliest retry still to come after `now`, for arming the next wake-up. */
     nextRetry(now: Date): Date | undefined {
       const row = db

@@ -33,7 +33,7 @@ const PERMISSION_FLAGS: Record<BotPermission, bigint> = {
   history: PermissionFlagsBits.ReadMessageHistory,
   threads: PermissionFlagsBits.CreatePublicThreads,
   sendInThreads: PermissionFlagsBits.SendMessagesInThreads,
-  manageEvents: PermissionFlagsBits.ManageEvents,
+  createEvents: PermissionFlagsBits.CreateEvents,
 };
 
 /** What the bot may not do in this channel, from the interaction's app_permissions (resolved by Discord). */

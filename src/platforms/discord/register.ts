@@ -12,17 +12,18 @@ const OPTION_TYPE = { string: 3, integer: 4, user: 6 } as const;
 export const MANAGE_GUILD = 1n << 5n;
 /**
  * What the bot needs in a channel: view it, send messages and embeds, read history (to edit its own posts), start
- * public threads from its agenda posts and speak in them; and in the server, Manage Events for the lessons' scheduled
- * events (`/config events on`). Nothing else.
+ * public threads from its agenda posts and speak in them; and in the server, Create Events for the lessons' scheduled
+ * events (`/config events on`: since February 2026 Manage Events alone no longer lets a bot create events; Create
+ * Events also lets it edit and delete its own). Nothing else.
  */
 export const BOT_PERMISSIONS =
   (1n << 10n) | // View Channel
   (1n << 11n) | // Send Messages
   (1n << 14n) | // Embed Links
   (1n << 16n) | // Read Message History
-  (1n << 33n) | // Manage Events
   (1n << 35n) | // Create Public Threads
-  (1n << 38n); // Send Messages in Threads
+  (1n << 38n) | // Send Messages in Threads
+  (1n << 44n); // Create Events
 
 /** The link that adds the bot to a server with those permissions and slash commands. */
 export const inviteUrl = (applicationId: string) =>

@@ -1,6 +1,6 @@
 // Discord scheduled events end to end: the real discord.js client against the fake's /guilds/:id/scheduled-events,
 // the real app on SQLite. One event per lesson of the next four weeks, edited when the schedule moves, removed when
-// a lesson leaves the window, never created twice across a restart; a missing Manage Events is said privately.
+// a lesson leaves the window, never created twice across a restart; a missing Create Events is said privately.
 import { afterEach, describe, expect, it } from 'vitest';
 import { EVENT_WINDOW_MS } from '../../../src/calendar/event-sync.ts';
 import { count } from '../../quiz/helpers.ts';
@@ -9,7 +9,7 @@ import { type DiscordRig, startDiscordRig } from './harness.ts';
 
 const monitor: FakeUser = { id: '500000000000000009', name: 'Monitora', admin: true };
 const NOW = new Date('2026-11-23T12:00:00Z');
-const MANAGE_EVENTS = 1n << 33n;
+const CREATE_EVENTS = 1n << 44n;
 
 let rigs: DiscordRig[] = [];
 afterEach(async () => {
@@ -142,15 +142,33 @@ describe('Discord scheduled events', () => {
     );
 
     fake.failEventCreatesWith = undefined;
+    // Meanwhile the lost creates' times went stale (the lesson moved before the retry): adopting corrects them.
+    for (const e of fake.scheduledEvents.values()) e.scheduled_start_time = '2026-01-01T12:00:00.000Z';
+    // The process restarts before the retry is due: the new one comes back at the retry's time by itself.
+    const dbFile = rig.app.dbFile;
+    await rig.adapter.stop();
+    await rig.app.close();
+    rigs = [];
+    const again = await startDiscordRig(NOW, { fake, dbFile });
+    rigs.push(again);
+    await again.app.resume();
     const creates = posts(fake, 'POST');
-    await rig.app.timers.advanceTo(new Date(NOW.getTime() + 2 * 60_000));
-    await rig.app.events.sync(rig.app.repos.communities.withEvents()[0]!.id);
+    await again.app.timers.advanceTo(new Date(NOW.getTime() + 2 * 60_000));
+    await fake.waitFor(
+      () =>
+        count(again.app, "select count(*) from scheduled_runs where kind = 'event' and status = 'done'") ===
+        wanted.length,
+      8000,
+    );
     expect(posts(fake, 'POST')).toBe(creates);
     expect(fake.scheduledEvents.size).toBe(wanted.length);
+    expect(eventsOf(fake).map((e) => e.scheduled_start_time)).toEqual(
+      wanted.map((w) => w.startsAt.toISOString()),
+    );
     expect(
-      count(rig.app, "select count(*) from scheduled_runs where kind = 'event' and status = 'done'"),
+      count(again.app, "select count(*) from scheduled_runs where kind = 'event' and status = 'done'"),
     ).toBe(wanted.length);
-    expect(count(rig.app, 'select count(*) from lesson_events where event_id is not null')).toBe(
+    expect(count(again.app, 'select count(*) from lesson_events where event_id is not null')).toBe(
       wanted.length,
     );
   });
@@ -186,13 +204,13 @@ describe('Discord scheduled events', () => {
     expect(future.some((e) => taught.some((t) => t.id === e.id))).toBe(false);
   });
 
-  it('refuses /config events on privately, changing nothing, when the bot lacks Manage Events', async () => {
+  it('refuses /config events on privately, changing nothing, when the bot lacks Create Events', async () => {
     const rig = await startDiscordRig(NOW);
     rigs.push(rig);
     const { fake } = rig;
-    fake.appPermissions = String(BigInt(fake.appPermissions) & ~MANAGE_EVENTS);
+    fake.appPermissions = String(BigInt(fake.appPermissions) & ~CREATE_EVENTS);
     const id = fake.command(monitor, 'config', { setting: 'events', value: 'on' });
-    const text = await said(fake, id, 'Gerenciar eventos');
+    const text = await said(fake, id, 'Criar eventos');
     const callback = fake.requests.find((r) => r.route === `/interactions/${id}/${tokenOf(id)}/callback`);
     expect((callback!.body as { data: { flags: number } }).data.flags).toBe(64);
     expect(text).toContain('Nada foi mudado');

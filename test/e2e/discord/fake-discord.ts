@@ -472,6 +472,9 @@ export class FakeDiscord {
       );
     if (method === 'GET') return reply(200, event);
     if (method === 'POST' && !eventId) {
+      // Since February 2026 a bot needs Create Events (1 << 44) to create one; Manage Events alone is not enough.
+      if (!((BigInt(this.appPermissions) >> 44n) & 1n))
+        return reply(403, { message: 'Missing Permissions', code: 50013 });
       if (body?.entity_type === 3 && !(body.entity_metadata as { location?: string } | undefined)?.location)
         return reply(400, { message: 'Invalid Form Body: entity_metadata.location required', code: 50035 });
       const created = {
