@@ -20,6 +20,18 @@ import { retryDelayMs } from '../scheduler/scheduler.ts';
 import type { Timers } from '../timers.ts';
 
 /** How far ahead lessons get an event. */
+
+/** The run that creates a lesson's event (one per generation of the lesson's row). */
+const runKeyOf = (
+  communityId: number,
+  row: { lesson: number; generation: number; plannedFor: Date | null; startsAt: Date },
+) => ({
+  communityId,
+  kind: 'event' as const,
+  target: `lesson:${row.lesson}:g${row.generation}`,
+  scheduledFor: row.plannedFor ?? row.startsAt,
+});
+
 export const EVENT_WINDOW_MS = 28 * 86_400_000;
 const DAY_MS = 86_400_000;
 /** When a failed edit or delete is tried again (creates follow the run table's backoff). */
@@ -155,7 +167,17 @@ export class EventSync {
 
     // Lessons that left the window or the calendar: their upcoming events go (started ones are left to finish).
     for (const row of rows.values()) {
-      if (!row.eventId || row.startsAt <= now || wanted.some((w) => w.lesson.number === row.lesson)) continue;
+      if (wanted.some((w) => w.lesson.number === row.lesson)) continue;
+      if (!row.eventId) {
+        // A create planned (failed, waiting to retry) and no longer wanted is closed, so /config stops showing it
+        // as failing; the lesson's next return plans a new generation.
+        if (row.plannedFor) {
+          repos.runs.skipped(runKeyOf(community.id, row), 'lesson no longer in the window', clock.now());
+          repos.lessonEvents.removed(row.id, clock.now());
+        }
+        continue;
+      }
+      if (row.startsAt <= now) continue;
       try {
         await port.remove(guild, row.eventId);
         repos.lessonEvents.removed(row.id, clock.now());
@@ -211,12 +233,7 @@ export class EventSync {
   ): Promise<string | false | undefined> {
     const { repos, clock, logger } = this.deps;
     const planned = repos.lessonEvents.plan(community.id, lesson, shape, clock.now());
-    const key = {
-      communityId: community.id,
-      kind: 'event' as const,
-      target: `lesson:${lesson}:g${planned.generation}`,
-      scheduledFor: planned.plannedFor ?? shape.startsAt,
-    };
+    const key = runKeyOf(community.id, planned);
     const run = repos.runs.claim(key, clock.now());
     if (!run) {
       // Waiting for a retry (a failure before a restart, say): come back then, not at the next daily pass.

@@ -173,6 +173,29 @@ describe('Discord scheduled events', () => {
     );
   });
 
+  it('closes failed creates no longer wanted (off), and creates them afresh when turned on again', async () => {
+    const rig = await startDiscordRig(NOW);
+    rigs.push(rig);
+    const { fake } = rig;
+    const wanted = upcoming(rig);
+    fake.failEventCreatesWith = 500;
+    await said(fake, fake.command(monitor, 'config', { setting: 'events', value: 'on' }), 'Aba Eventos');
+    fake.failEventCreatesWith = undefined;
+    // The lost creates did make events on Discord: clear them, as if an admin had.
+    fake.scheduledEvents.clear();
+    await said(fake, fake.command(monitor, 'config', { setting: 'events', value: 'off' }), 'Aba Eventos');
+    expect(
+      count(rig.app, "select count(*) from scheduled_runs where kind = 'event' and status = 'failed'"),
+    ).toBe(0);
+    expect(await said(fake, fake.command(monitor, 'config'), 'Eventos do Discord')).not.toContain(
+      'Internal Server Error',
+    );
+    await said(fake, fake.command(monitor, 'config', { setting: 'events', value: 'on' }), 'Aba Eventos');
+    expect(eventsOf(fake).map((e) => e.scheduled_start_time)).toEqual(
+      wanted.map((w) => w.startsAt.toISOString()),
+    );
+  });
+
   it('moves on with the days, and gives a lesson the calendar moved back into the future a new event', async () => {
     const rig = await startDiscordRig(NOW);
     rigs.push(rig);
