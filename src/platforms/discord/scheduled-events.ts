@@ -1,11 +1,12 @@
 // Guild scheduled events through Discord's REST API (discord.js's REST client: the adapter's timeout, no retries):
 // external events, visible to the guild, with the location in entity_metadata. A 404 (Unknown Guild Scheduled Event)
-// on edit or delete means someone removed it by hand.
+// on edit or cancel means someone removed it by hand. A lesson that leaves the calendar has its event cancelled.
 import {
   type APIGuildScheduledEvent,
   DiscordAPIError,
   GuildScheduledEventEntityType,
   GuildScheduledEventPrivacyLevel,
+  GuildScheduledEventStatus,
   type REST,
   Routes,
 } from 'discord.js';
@@ -50,9 +51,13 @@ export class DiscordScheduledEvents implements ScheduledEventsPort {
     }
   }
 
+  /** Cancels the event (status Canceled): members who marked interest are told, and Discord stops listing it. */
   async remove(guildId: string, eventId: string): Promise<void> {
     try {
-      await this.rest.delete(Routes.guildScheduledEvent(guildId, eventId), bounded());
+      await this.rest.patch(Routes.guildScheduledEvent(guildId, eventId), {
+        body: { status: GuildScheduledEventStatus.Canceled },
+        ...bounded(),
+      });
     } catch (err) {
       if (!gone(err)) throw err;
     }

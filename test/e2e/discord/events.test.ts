@@ -81,7 +81,12 @@ describe('Discord scheduled events', () => {
     const kept = after.filter((e) => before.has(e.name));
     expect(kept.length).toBeGreaterThan(0);
     for (const e of kept) expect(e.id).toBe(before.get(e.name));
-    expect(posts(fake, 'PATCH')).toBe(kept.length);
+    // Each kept event edited once; each lesson that left cancelled (status 4), so interested members are told.
+    const cancels = fake.requests.filter(
+      (r) => r.method === 'PATCH' && (r.body as { status?: number } | undefined)?.status === 4,
+    ).length;
+    expect(cancels).toBe(events.length - kept.length);
+    expect(posts(fake, 'PATCH') - cancels).toBe(kept.length);
 
     // A restart on the same database syncs at start and creates nothing again.
     const created = posts(fake, 'POST');

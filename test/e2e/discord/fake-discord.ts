@@ -491,6 +491,8 @@ export class FakeDiscord {
     }
     if (method === 'PATCH' && event) {
       Object.assign(event, body);
+      // A cancelled event (status 4) is gone from the guild's list, as on Discord.
+      if (event.status === 4) this.scheduledEvents.delete(event.id);
       return reply(200, event);
     }
     if (method === 'DELETE' && event) {
