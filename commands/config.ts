@@ -55,7 +55,7 @@ export default defineCommand({
     const value = setting.parse(args.value ?? '', before);
     const saved = repos.communities.update(communityId, setting.store(value, community, before));
     // Future posts follow the new settings at once.
-    await scheduler.tick();
+    await scheduler.replan(communityId);
 
     const env = envFor(saved);
     const { t } = env;

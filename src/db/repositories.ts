@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from './open.ts';
 import { WriteBatcher } from './write-batcher.ts';
 import { communityRepository } from './repos/communities.ts';
+import { dueRepository } from './repos/due.ts';
 import { homeViewRepository } from './repos/home-views.ts';
 import { insightsRepository } from './repos/insights.ts';
 import { liveRepository } from './repos/live.ts';
@@ -22,6 +23,7 @@ export function createRepositories(db: Db, sqlite: Database.Database) {
     practice: practiceRepository(db),
     live: liveRepository(db),
     runs: runRepository(db),
+    due: dueRepository(db),
     reflections: reflectionRepository(db),
     reports: reportRepository(db),
     homeViews: homeViewRepository(db),

@@ -1,6 +1,6 @@
 // The scheduler's run table: claim a post before making it, record how it went. The UNIQUE run key makes a second
 // tick, a second process or a restart find the existing row instead of posting again.
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../open.ts';
 import { type ScheduledRunRow, scheduledRuns } from '../schema.ts';
 import { IMMEDIATE } from './scores.ts';
@@ -24,6 +24,24 @@ const keyWhere = (k: RunKey) =>
   );
 
 export function runRepository(db: Db) {
+  const lastOfKind = db
+    .select({ at: sql<number | null>`max(${scheduledRuns.scheduledFor})` })
+    .from(scheduledRuns)
+    .where(
+      and(
+        eq(scheduledRuns.communityId, sql.placeholder('communityId')),
+        eq(scheduledRuns.kind, sql.placeholder('kind')),
+      ),
+    )
+    .prepare();
+  const retriesDue = db
+    .select()
+    .from(scheduledRuns)
+    .where(and(eq(scheduledRuns.status, 'failed'), lte(scheduledRuns.nextAttemptAt, sql.placeholder('now'))))
+    .orderBy(asc(scheduledRuns.nextAttemptAt))
+    .limit(sql.placeholder('limit'))
+    .prepare();
+
   return {
     /** Takes the right to make this post now; undefined when it is done, skipped, in flight or waiting to retry. */
     claim(key: RunKey, now: Date): ScheduledRunRow | undefined {
@@ -104,6 +122,17 @@ export function runRepository(db: Db) {
           setWhere: eq(scheduledRuns.status, 'failed'),
         })
         .run();
+    },
+
+    /** Failed posts whose retry time has come, earliest first (at most `limit`). */
+    retriesDue(now: Date, limit: number): ScheduledRunRow[] {
+      return retriesDue.all({ now: now.getTime(), limit });
+    },
+
+    /** The latest instant a post of this kind was planned for in a community (where re-planning resumes). */
+    lastOfKind(communityId: number, kind: RunKey['kind']): Date | undefined {
+      const at = lastOfKind.get({ communityId, kind })?.at;
+      return at == null ? undefined : new Date(at);
     },
 
     /** The earliest retry still to come after `now`, for arming the next wake-up. */

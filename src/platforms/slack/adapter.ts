@@ -53,6 +53,8 @@ export class SlackAdapter implements PlatformAdapter {
   readonly app: App;
   private readonly socket: SocketModeReceiver | undefined;
   private serving = false;
+  /** Set once stop() began: posts fail at once (the run table retries them) instead of racing the shutdown. */
+  private stopping = false;
   private readonly users: SlackUsers;
   private readonly seen = new RecentKeys(10_000);
   private readonly inflight = new Set<Promise<unknown>>();
@@ -89,6 +91,7 @@ export class SlackAdapter implements PlatformAdapter {
 
   /** Checks the token (auth.test), then connects (Socket Mode) or starts answering on /slack/events (HTTP). */
   async start(): Promise<void> {
+    this.stopping = false;
     await this.app.init();
     if (this.socket) {
       await this.app.start();
@@ -100,6 +103,7 @@ export class SlackAdapter implements PlatformAdapter {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     this.serving = false;
     if (this.socket) await this.app.stop();
     await Promise.allSettled([...this.inflight]);
@@ -110,6 +114,7 @@ export class SlackAdapter implements PlatformAdapter {
   }
 
   async post(target: PostTarget, message: OutMessage): Promise<PostedRef> {
+    if (this.stopping) throw new Error('slack is stopping');
     // No idempotency key on Slack: chat.postMessage has none (see the README's notes on exactly-once).
     let ts: string | undefined;
     for (const payload of renderSlack({ ...message, ephemeral: false })) {
