@@ -15,14 +15,6 @@ export interface RunKey {
 /** A run left in `posting` this long is taken to belong to a process that died mid-post. */
 export const STALE_CLAIM_MS = 10 * 60_000;
 
-const keyWhere = (k: RunKey) =>
-  and(
-    eq(scheduledRuns.communityId, k.communityId),
-    eq(scheduledRuns.kind, k.kind),
-    eq(scheduledRuns.target, k.target),
-    eq(scheduledRuns.scheduledFor, k.scheduledFor),
-  );
-
 export function runRepository(db: Db) {
   const lastOfKind = db
     .select({ at: sql<number | null>`max(${scheduledRuns.scheduledFor})` })
@@ -42,29 +34,67 @@ export function runRepository(db: Db) {
     .limit(sql.placeholder('limit'))
     .prepare();
 
+  // Every post is claimed and recorded: these run thousands of times a minute when many communities post at once.
+  const byKey = db
+    .select()
+    .from(scheduledRuns)
+    .where(
+      and(
+        eq(scheduledRuns.communityId, sql.placeholder('communityId')),
+        eq(scheduledRuns.kind, sql.placeholder('kind')),
+        eq(scheduledRuns.target, sql.placeholder('target')),
+        eq(scheduledRuns.scheduledFor, sql.placeholder('scheduledFor')),
+      ),
+    )
+    .prepare();
+  const keyParams = (k: RunKey) => ({ ...k, scheduledFor: k.scheduledFor.getTime() });
+  const insertClaim = db
+    .insert(scheduledRuns)
+    .values({
+      communityId: sql.placeholder('communityId'),
+      kind: sql.placeholder('kind'),
+      target: sql.placeholder('target'),
+      scheduledFor: sql.placeholder('scheduledFor'),
+      status: 'posting',
+      attempts: 1,
+      updatedAt: sql.placeholder('updatedAt'),
+    })
+    .returning()
+    .prepare();
+  const reclaim = db
+    .update(scheduledRuns)
+    .set({
+      status: 'posting',
+      attempts: sql`${sql.placeholder('attempts')}`,
+      updatedAt: sql`${sql.placeholder('updatedAt')}`,
+    })
+    .where(eq(scheduledRuns.id, sql.placeholder('id')))
+    .returning()
+    .prepare();
+  const markDone = db
+    .update(scheduledRuns)
+    .set({
+      status: 'done',
+      messageRef: sql`${sql.placeholder('messageRef')}`,
+      lastError: null,
+      updatedAt: sql`${sql.placeholder('updatedAt')}`,
+    })
+    .where(eq(scheduledRuns.id, sql.placeholder('id')))
+    .prepare();
+
+  // Placeholders inside sql`` (SET, WHERE) are bound as given, so instants go in as epoch milliseconds there.
   return {
     /** Takes the right to make this post now; undefined when it is done, skipped, in flight or waiting to retry. */
     claim(key: RunKey, now: Date): ScheduledRunRow | undefined {
       return db.transaction(() => {
-        const existing = db.select().from(scheduledRuns).where(keyWhere(key)).get();
-        if (!existing) {
-          return db
-            .insert(scheduledRuns)
-            .values({ ...key, status: 'posting', attempts: 1, updatedAt: now })
-            .returning()
-            .get();
-        }
+        const existing = byKey.get(keyParams(key));
+        if (!existing) return insertClaim.get({ ...key, updatedAt: now });
         const retry =
           existing.status === 'failed' && (!existing.nextAttemptAt || existing.nextAttemptAt <= now);
         const abandoned =
           existing.status === 'posting' && now.getTime() - existing.updatedAt.getTime() > STALE_CLAIM_MS;
         if (!retry && !abandoned) return undefined;
-        return db
-          .update(scheduledRuns)
-          .set({ status: 'posting', attempts: existing.attempts + 1, updatedAt: now })
-          .where(eq(scheduledRuns.id, existing.id))
-          .returning()
-          .get();
+        return reclaim.get({ id: existing.id, attempts: existing.attempts + 1, updatedAt: now.getTime() });
       }, IMMEDIATE);
     },
 
@@ -86,10 +116,7 @@ export function runRepository(db: Db) {
     },
 
     done(id: number, messageRef: string | undefined, now: Date): void {
-      db.update(scheduledRuns)
-        .set({ status: 'done', messageRef: messageRef ?? null, lastError: null, updatedAt: now })
-        .where(eq(scheduledRuns.id, id))
-        .run();
+      markDone.run({ id, messageRef: messageRef ?? null, updatedAt: now.getTime() });
     },
 
     failed(id: number, error: string, retryAt: Date, now: Date): void {
