@@ -217,6 +217,8 @@ export class Scheduler {
     now: Date,
   ): Promise<boolean> {
     const { repos, logger } = this.deps;
+    // Interactions waiting on the event loop go first: a burst of posts never holds them for more than one post.
+    await yieldToEvents();
     try {
       const schedule = this.planner.scheduleOf(community);
       for (const run of retries) await this.retry(community, schedule, run, now);
