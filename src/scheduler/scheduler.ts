@@ -149,7 +149,9 @@ export class Scheduler {
       const page = due.scheduledAfter(afterId, REPLAN_SLICE);
       if (page.length === 0) return count;
       const now = this.deps.clock.now();
-      due.setMany(page.map((c) => ({ communityId: c.id, next: this.nextFromRuns(c, now) })));
+      const last = this.deps.repos.runs.lastOfKinds(page[0]!.id, page.at(-1)!.id);
+      const lastOf = (c: CommunityRow, kind: PostKind) => last.get(`${c.id}:${kind}`);
+      due.setMany(page.map((c) => ({ communityId: c.id, next: this.nextFromRuns(c, now, lastOf) })));
       count += page.length;
       afterId = page.at(-1)!.id;
       await yieldToEvents();
@@ -164,12 +166,16 @@ export class Scheduler {
    * Where a community's posts resume: per kind, the first post after its latest run, never before the catch-up
    * window or the instant its posts were switched on (the run table skips or dedupes anything older).
    */
-  private nextFromRuns(community: CommunityRow, now: Date) {
+  private nextFromRuns(
+    community: CommunityRow,
+    now: Date,
+    lastOf = (c: CommunityRow, kind: PostKind) => this.deps.repos.runs.lastOfKind(c.id, kind),
+  ) {
     const floor = Math.max(now.getTime() - CATCH_UP_MS, community.activeSince?.getTime() ?? 0);
-    return this.planner.nextAll(community, (kind) => {
-      const last = this.deps.repos.runs.lastOfKind(community.id, kind)?.getTime() ?? 0;
-      return new Date(Math.max(floor, last));
-    });
+    return this.planner.nextAll(
+      community,
+      (kind) => new Date(Math.max(floor, lastOf(community, kind)?.getTime() ?? 0)),
+    );
   }
 
   private async runDue(): Promise<void> {

@@ -162,6 +162,21 @@ export function runRepository(db: Db) {
       return at == null ? undefined : new Date(at);
     },
 
+    /** lastOfKind for every community with an id in [fromId, toId], in one pass: `${communityId}:${kind}` → instant. */
+    lastOfKinds(fromId: number, toId: number): Map<string, Date> {
+      const rows = db
+        .select({
+          communityId: scheduledRuns.communityId,
+          kind: scheduledRuns.kind,
+          at: sql<number>`max(${scheduledRuns.scheduledFor})`,
+        })
+        .from(scheduledRuns)
+        .where(sql`${scheduledRuns.communityId} between ${fromId} and ${toId}`)
+        .groupBy(scheduledRuns.communityId, scheduledRuns.kind)
+        .all();
+      return new Map(rows.map((r) => [`${r.communityId}:${r.kind}`, new Date(r.at)]));
+    },
+
     /** The earliest retry still to come after `now`, for arming the next wake-up. */
     nextRetry(now: Date): Date | undefined {
       const row = db
