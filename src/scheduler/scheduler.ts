@@ -1,6 +1,6 @@
 // The scheduler keeps time: per community, at local wall-clock times, it posts lesson agendas (with a discussion
 // thread), pre-class reminders, the daily question, the weekly board and the monitors' digest — each exactly once.
-// What is due comes from the due queue (per community and kind, the next instant to look at; planner.ts computes it
+// What is due comes from the due queue (per community and kind, the next instant to look at; due-queue.ts keeps it
 // when a community is configured, after each post, and for everyone when the class calendar changed), so a tick reads
 // only what is due now, never every community. What already ran lives in the run table: each post is claimed there
 // before it is made and recorded after, which is what makes it exactly once. node-cron only ticks; between ticks one
@@ -14,7 +14,7 @@ import type { Lesson } from '../content/schemas.ts';
 import type { ScheduledLesson } from '../core/calendar.ts';
 import type { Poster } from '../core/destination.ts';
 import type { Locale } from '../core/i18n.ts';
-import type { PlannedPost, PostKind } from '../core/schedule-plan.ts';
+import type { PlannedPost } from '../core/schedule-plan.ts';
 import type { Clock } from '../core/time.ts';
 import type { DueCommunity } from '../db/repos/due.ts';
 import type { Repositories } from '../db/repositories.ts';
@@ -24,18 +24,14 @@ import type { Metrics } from '../metrics.ts';
 import type { QuizEngine } from '../quiz/engine.ts';
 import type { Timers } from '../timers.ts';
 import { audienceOf } from './audience.ts';
-import { isScheduled, Planner } from './planner.ts';
+import { DueQueue } from './due-queue.ts';
+import { Planner } from './planner.ts';
 import { buildPost } from './posts.ts';
 
-/** How far back posts missed while the bot was down are still looked at (older ones are not caught up). */
-export const CATCH_UP_MS = 7 * 86_400_000;
 /** Due-queue rows (and retries) read per round of a tick; a tick runs rounds until nothing is due. */
 export const DUE_BATCH = 500;
-/** Communities re-planned between two yields to the event loop when the calendar changed. */
-export const REPLAN_SLICE = 200;
 /** A community whose planning failed is looked at again this much later (the error is logged). */
 const REPLAN_AFTER_ERROR_MS = 60_000;
-const FINGERPRINT = 'calendar-fingerprint';
 
 /**
  * Communities of one platform posted for at once. Posts of one community go one after another (one channel, in
@@ -70,11 +66,13 @@ export class Scheduler {
   private stopped = false;
   private readonly limits = new Map<string, LimitFunction>();
   private readonly planner: Planner;
+  private readonly queue: DueQueue;
   /** Communities re-planned (settings changed) while a tick was posting for them: the tick must not overwrite it. */
   private readonly replannedDuringTick = new Set<number>();
 
   constructor(private readonly deps: SchedulerDeps) {
     this.planner = new Planner(deps.content, deps.timezone);
+    this.queue = new DueQueue(deps.repos, this.planner, deps.clock);
   }
 
   private limitFor(platform: string): LimitFunction {
@@ -91,10 +89,8 @@ export class Scheduler {
     const { repos, logger, clock } = this.deps;
     const interrupted = repos.runs.releaseInterrupted(clock.now());
     if (interrupted) logger.warn({ runs: interrupted }, 'retrying posts interrupted by the last stop');
-    const fingerprint = this.planner.fingerprint();
-    if (repos.due.state(FINGERPRINT) !== fingerprint) {
-      const planned = await this.replanAll();
-      repos.due.setState(FINGERPRINT, fingerprint);
+    if (!this.queue.isCurrent()) {
+      const planned = await this.queue.replanAll();
       logger.info({ communities: planned }, 'the class calendar changed: every community re-planned');
     }
     if (options.cron) {
@@ -132,50 +128,12 @@ export class Scheduler {
   replan(communityId: number): Promise<void> {
     const community = this.deps.repos.communities.byId(communityId);
     if (!community) return Promise.resolve();
-    this.planCommunity(community, this.deps.clock.now());
+    this.queue.replan(community, this.deps.clock.now());
     if (this.ticking) {
       this.replannedDuringTick.add(communityId);
       return Promise.resolve();
     }
     return this.tick();
-  }
-
-  /** Every community's next posts from where its runs left off, in slices that let interactions through. */
-  private async replanAll(): Promise<number> {
-    const { due } = this.deps.repos;
-    due.clearAll();
-    let count = 0;
-    for (let afterId = 0; ;) {
-      const page = due.scheduledAfter(afterId, REPLAN_SLICE);
-      if (page.length === 0) return count;
-      const now = this.deps.clock.now();
-      const last = this.deps.repos.runs.lastOfKinds(page[0]!.id, page.at(-1)!.id);
-      const lastOf = (c: CommunityRow, kind: PostKind) => last.get(`${c.id}:${kind}`);
-      due.setMany(page.map((c) => ({ communityId: c.id, next: this.nextFromRuns(c, now, lastOf) })));
-      count += page.length;
-      afterId = page.at(-1)!.id;
-      await yieldToEvents();
-    }
-  }
-
-  private planCommunity(community: CommunityRow, now: Date): void {
-    this.deps.repos.due.set(community.id, this.nextFromRuns(community, now));
-  }
-
-  /**
-   * Where a community's posts resume: per kind, the first post after its latest run, never before the catch-up
-   * window or the instant its posts were switched on (the run table skips or dedupes anything older).
-   */
-  private nextFromRuns(
-    community: CommunityRow,
-    now: Date,
-    lastOf = (c: CommunityRow, kind: PostKind) => this.deps.repos.runs.lastOfKind(c.id, kind),
-  ) {
-    const floor = Math.max(now.getTime() - CATCH_UP_MS, community.activeSince?.getTime() ?? 0);
-    return this.planner.nextAll(
-      community,
-      (kind) => new Date(Math.max(floor, lastOf(community, kind)?.getTime() ?? 0)),
-    );
   }
 
   private async runDue(): Promise<void> {
@@ -212,64 +170,41 @@ export class Scheduler {
       }
     } finally {
       this.ticking = false;
+      this.replannedDuringTick.clear();
     }
     this.armNextWakeUp(now);
   }
 
   /** A community's due posts and retries, one after another; true when its rows moved on. */
-  private async runCommunity(
-    { community, due }: DueCommunity,
-    retries: ScheduledRunRow[],
-    now: Date,
-  ): Promise<boolean> {
-    const { repos, logger } = this.deps;
+  private async runCommunity(entry: DueCommunity, retries: ScheduledRunRow[], now: Date): Promise<boolean> {
+    const { community, due } = entry;
     // Interactions waiting on the event loop go first: a burst of posts never holds them for more than one post.
     await yieldToEvents();
     try {
       const schedule = this.planner.scheduleOf(community);
       for (const run of retries) await this.retry(community, schedule, run, now);
       if (due.length === 0) return true;
-      if (!isScheduled(community)) {
-        repos.due.clear(community.id);
-        return true;
-      }
-      const cursor = new Map(due.map((d) => [d.kind, d.nextAt.getTime()]));
-      const earliest = Math.min(...cursor.values());
-      const since = Math.max(
-        now.getTime() - CATCH_UP_MS,
-        community.activeSince?.getTime() ?? 0,
-        earliest - 1,
-      );
-      const posts = this.planner
-        .plan(community, new Date(since), now, [...cursor.keys()])
-        .filter((p) => p.at.getTime() >= cursor.get(p.kind)!);
-      for (const post of posts) await this.runOne(community, schedule, post, now);
-      this.advance(community.id, [...cursor.keys()], now);
+      for (const post of this.queue.postsDue(entry, now)) await this.runOne(community, schedule, post, now);
+      const kinds = due.map((d) => d.kind);
+      this.queue.advance(community.id, kinds, now, this.replannedDuringTick.delete(community.id));
       return true;
     } catch (err) {
-      logger.error({ err, community: community.id }, 'scheduling a community failed; looking again later');
-      const later = new Date(now.getTime() + REPLAN_AFTER_ERROR_MS);
+      this.deps.logger.error(
+        { err, community: community.id },
+        'scheduling a community failed; looking again later',
+      );
       try {
-        repos.due.set(community.id, Object.fromEntries(due.map((d) => [d.kind, later])));
+        const later = new Date(now.getTime() + REPLAN_AFTER_ERROR_MS);
+        this.queue.postpone(
+          community.id,
+          due.map((d) => d.kind),
+          later,
+        );
       } catch (again) {
-        logger.error({ err: again, community: community.id }, 'could not postpone a community');
+        this.deps.logger.error({ err: again, community: community.id }, 'could not postpone a community');
       }
       return false;
     }
-  }
-
-  /** Moves the kinds just handled past `now`, with the settings as they are now. */
-  private advance(communityId: number, kinds: PostKind[], now: Date): void {
-    const { repos } = this.deps;
-    const fresh = repos.communities.byId(communityId);
-    if (!fresh) return;
-    if (this.replannedDuringTick.delete(communityId)) {
-      // /config re-planned it meanwhile, from its runs: that includes the posts just made.
-      this.planCommunity(fresh, now);
-      return;
-    }
-    const next = this.planner.nextAll(fresh, () => now);
-    repos.due.set(communityId, Object.fromEntries(kinds.map((k) => [k, next[k]])));
   }
 
   /** A failed post whose retry time came: made again if the community still owes it, else given up. */
@@ -279,19 +214,14 @@ export class Scheduler {
     run: ScheduledRunRow,
     now: Date,
   ): Promise<void> {
-    const key = {
-      communityId: run.communityId,
-      kind: run.kind,
-      target: run.target,
-      scheduledFor: run.scheduledFor,
-    };
-    const post = isScheduled(community)
-      ? this.planner
-          .plan(community, new Date(run.scheduledFor.getTime() - 1), run.scheduledFor, [run.kind])
-          .find((p) => p.target === run.target)
-      : undefined;
+    const post = this.queue.postOfRun(community, run);
     if (!post) {
-      this.deps.repos.runs.skipped(key, 'no longer planned (settings changed or posts paused)', now);
+      const { communityId, kind, target, scheduledFor } = run;
+      this.deps.repos.runs.skipped(
+        { communityId, kind, target, scheduledFor },
+        'no longer planned (settings changed or posts paused)',
+        now,
+      );
       return;
     }
     await this.runOne(community, schedule, post, now);
