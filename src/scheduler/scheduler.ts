@@ -61,6 +61,8 @@ export class Scheduler {
   lastTickAt: Date | undefined;
   private task: ScheduledTask | undefined;
   private cancelWakeUp: (() => void) | undefined;
+  /** The instant the wake-up timer is armed for. */
+  private wakeUpAt: number | undefined;
   private running: Promise<void> = Promise.resolve();
   private ticking = false;
   private stopped = false;
@@ -285,10 +287,18 @@ export class Scheduler {
   /** Arms one timer for the earliest due row or retry, so nothing waits for the next minute tick. */
   private armNextWakeUp(now: Date): void {
     if (this.stopped) return;
-    this.cancelWakeUp?.();
     const retry = this.deps.repos.runs.nextRetry(now);
     const due = this.deps.repos.due.earliest();
     const next = !retry || (due && due < retry) ? due : retry;
-    this.cancelWakeUp = next ? this.deps.timers.at(next, () => this.tick()) : undefined;
+    // An idle tick usually finds the same instant: the armed timer stays (no re-sorting of pending timers).
+    if (this.cancelWakeUp && next?.getTime() === this.wakeUpAt) return;
+    this.cancelWakeUp?.();
+    this.wakeUpAt = next?.getTime();
+    this.cancelWakeUp = next
+      ? this.deps.timers.at(next, () => {
+          this.cancelWakeUp = this.wakeUpAt = undefined;
+          return this.tick();
+        })
+      : undefined;
   }
 }
