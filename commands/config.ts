@@ -61,7 +61,7 @@ export default defineCommand({
     const value = setting.parse(args.value ?? '', before);
     const saved = repos.communities.update(communityId, setting.store(value, community, before));
     // Future posts follow the new settings at once, and so do the lessons' scheduled events.
-    await scheduler.tick();
+    await scheduler.replan(communityId);
     const synced =
       RESYNCS_EVENTS.has(args.setting) && (saved.eventsEnabled || args.setting === 'events')
         ? await ctx.events.sync(communityId)

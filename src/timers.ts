@@ -26,12 +26,22 @@ export class Timers {
   /** Runs fn at `when` (or at the next run if already past); returns a cancel function. */
   at(when: Date, fn: () => unknown): () => void {
     const id = this.nextId++;
-    this.pending.push({ id, at: when.getTime(), fn });
-    this.pending.sort((a, b) => a.at - b.at || a.id - b.id);
-    this.arm();
+    const at = when.getTime();
+    // Kept in order (time, then arrival) by a binary-search insert: thousands of daily reveals are pending at once.
+    let lo = 0;
+    let hi = this.pending.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.pending[mid]!.at <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    this.pending.splice(lo, 0, { id, at, fn });
+    if (lo === 0) this.arm();
     return () => {
-      this.pending = this.pending.filter((p) => p.id !== id);
-      this.arm();
+      const index = this.pending.findIndex((p) => p.id === id);
+      if (index < 0) return;
+      this.pending.splice(index, 1);
+      if (index === 0) this.arm();
     };
   }
 

@@ -61,7 +61,7 @@ export interface CommandContext<O extends OptionSpecs = OptionSpecs> {
   repos: Repositories;
   /** Practice, daily questions, live rounds, boards. */
   quiz: QuizEngine;
-  /** Automated posts; tick() after a settings change re-plans them. */
+  /** Automated posts; replan(communityId) after a settings change re-plans them. */
   scheduler: Scheduler;
   /** Platform scheduled events per lesson: sync() after a settings change re-plans them. */
   events: Pick<EventSync, 'sync' | 'supports' | 'eventUrl'>;

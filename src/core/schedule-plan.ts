@@ -6,6 +6,9 @@ import type { ScheduledLesson } from './calendar.ts';
 
 export type PostKind = 'agenda' | 'reminder' | 'daily' | 'board' | 'digest';
 
+/** Every post kind, in the order a community's posts of one instant go out. */
+export const POST_KINDS: readonly PostKind[] = ['agenda', 'digest', 'reminder', 'daily', 'board'];
+
 /** One post the scheduler owes a community. */
 export interface PlannedPost {
   kind: PostKind;
@@ -43,27 +46,34 @@ const atLocal = (day: DateTime, hhmm: string): DateTime => {
   return hourEarlier.hour === dt.hour && hourEarlier.minute === dt.minute ? hourEarlier : dt;
 };
 
-/** Every post whose time falls in (from, to], oldest first. */
+/** The kinds a community with these settings is owed (the digest only where one is configured). */
+export const kindsOf = (settings: ScheduleSettings): PostKind[] =>
+  POST_KINDS.filter((kind) => kind !== 'digest' || settings.digest);
+
+/** Every post whose time falls in (from, to], oldest first; only of `kinds` when given. */
 export function planPosts(
   settings: ScheduleSettings,
   schedule: readonly ScheduledLesson<{ number: number }>[],
   from: Date,
   to: Date,
+  kinds: readonly PostKind[] = POST_KINDS,
 ): PlannedPost[] {
   const posts: PlannedPost[] = [];
   const inWindow = (at: Date) => at > from && at <= to;
+  const wants = new Set(kinds);
 
   for (const { lesson, startsAt } of schedule) {
     const agendaAt = new Date(startsAt.getTime() - settings.agendaLeadMinutes * 60_000);
     if (inWindow(agendaAt)) {
-      posts.push({
-        kind: 'agenda',
-        target: `lesson:${lesson.number}`,
-        lesson: lesson.number,
-        at: agendaAt,
-        deadline: startsAt,
-      });
-      if (settings.digest)
+      if (wants.has('agenda'))
+        posts.push({
+          kind: 'agenda',
+          target: `lesson:${lesson.number}`,
+          lesson: lesson.number,
+          at: agendaAt,
+          deadline: startsAt,
+        });
+      if (settings.digest && wants.has('digest'))
         posts.push({
           kind: 'digest',
           target: `lesson:${lesson.number}`,
@@ -72,7 +82,7 @@ export function planPosts(
           deadline: startsAt,
         });
     }
-    for (const lead of settings.reminderLeadsMinutes) {
+    for (const lead of wants.has('reminder') ? settings.reminderLeadsMinutes : []) {
       const at = new Date(startsAt.getTime() - lead * 60_000);
       if (inWindow(at)) {
         posts.push({
@@ -87,18 +97,20 @@ export function planPosts(
     }
   }
 
+  if (!wants.has('daily') && !wants.has('board'))
+    return posts.sort((a, b) => a.at.getTime() - b.at.getTime());
   // Local days from the day before `from` to the day of `to` (a window can start late on one local day).
   const zone = settings.timezone;
   let day = DateTime.fromJSDate(from, { zone }).startOf('day').minus({ days: 1 });
   const lastDay = DateTime.fromJSDate(to, { zone }).startOf('day');
   while (day <= lastDay) {
     const endOfDay = day.plus({ days: 1 }).toJSDate();
-    if (settings.quizDays.includes(day.weekday)) {
+    if (wants.has('daily') && settings.quizDays.includes(day.weekday)) {
       const at = atLocal(day, settings.quizTime).toJSDate();
       if (inWindow(at))
         posts.push({ kind: 'daily', target: `day:${day.toISODate()}`, at, deadline: endOfDay });
     }
-    if (day.weekday === BOARD_WEEKDAY) {
+    if (wants.has('board') && day.weekday === BOARD_WEEKDAY) {
       const at = atLocal(day, BOARD_TIME).toJSDate();
       const weekStart = day.minus({ days: 6 }).toISODate();
       if (inWindow(at)) posts.push({ kind: 'board', target: `week:${weekStart}`, at, deadline: endOfDay });
@@ -106,6 +118,34 @@ export function planPosts(
     day = day.plus({ days: 1 });
   }
   return posts.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** Days and boards recur within a week; a week and a day covers any set of weekdays and a DST shift. */
+const RECURRING_HORIZON_MS = 8 * 86_400_000;
+
+/**
+ * The instant of the first post of `kind` after `after`, or undefined when there is none (no lesson left, no quiz
+ * day). Agendas, reminders and digests follow the finite class calendar; dailies and boards recur every week.
+ */
+export function nextPostAt(
+  settings: ScheduleSettings,
+  schedule: readonly ScheduledLesson<{ number: number }>[],
+  kind: PostKind,
+  after: Date,
+): Date | undefined {
+  if (kind === 'daily' || kind === 'board') {
+    const to = new Date(after.getTime() + RECURRING_HORIZON_MS);
+    return planPosts(settings, schedule, after, to, [kind])[0]?.at;
+  }
+  if (kind === 'digest' && !settings.digest) return undefined;
+  const leads = kind === 'reminder' ? settings.reminderLeadsMinutes : [settings.agendaLeadMinutes];
+  let next: number | undefined;
+  for (const { startsAt } of schedule)
+    for (const lead of leads) {
+      const at = startsAt.getTime() - lead * 60_000;
+      if (at > after.getTime() && (next === undefined || at < next)) next = at;
+    }
+  return next === undefined ? undefined : new Date(next);
 }
 
 /** Minutes from "90m", "24h", "2d" or a bare number of minutes; undefined when malformed. */

@@ -5,6 +5,7 @@ import { WriteBatcher } from './write-batcher.ts';
 import { answerRollups } from './repos/answer-rollups.ts';
 import { calendarFeedRepository } from './repos/calendar-feeds.ts';
 import { communityRepository } from './repos/communities.ts';
+import { dueRepository } from './repos/due.ts';
 import { homeViewRepository } from './repos/home-views.ts';
 import { insightsRepository } from './repos/insights.ts';
 import { lessonEventRepository } from './repos/lesson-events.ts';
@@ -26,6 +27,7 @@ export function createRepositories(db: Db, sqlite: Database.Database) {
     practice: practiceRepository(db),
     live: liveRepository(db),
     runs: runRepository(db),
+    due: dueRepository(db),
     reflections: reflectionRepository(db),
     reports: reportRepository(db),
     homeViews: homeViewRepository(db),

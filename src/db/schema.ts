@@ -341,10 +341,34 @@ export const scheduledRuns = sqliteTable(
     messageRef: text('message_ref'),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [uniqueIndex('scheduled_runs_key').on(t.communityId, t.kind, t.target, t.scheduledFor)],
+  (t) => [
+    uniqueIndex('scheduled_runs_key').on(t.communityId, t.kind, t.target, t.scheduledFor),
+    // Retries due now, interrupted posts at start: found without reading every run ever made.
+    index('scheduled_runs_pending').on(t.status, t.nextAttemptAt),
+  ],
 );
 
 export type ScheduledRunRow = typeof scheduledRuns.$inferSelect;
+
+/**
+ * The scheduler's due queue: per community and post kind, the instant of the next post still to look at. Only an
+ * index of what a tick reads (`next_at <= now`); the run table above stays the record of what was posted.
+ */
+export const duePosts = sqliteTable(
+  'due_posts',
+  {
+    communityId: communityRef(),
+    kind: text('kind', { enum: ['agenda', 'reminder', 'daily', 'board', 'digest'] }).notNull(),
+    nextAt: integer('next_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.communityId, t.kind] }), index('due_posts_next_at').on(t.nextAt)],
+);
+
+/** Small facts the scheduler keeps between runs (the fingerprint of the calendar the due queue was planned from). */
+export const schedulerState = sqliteTable('scheduler_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
 
 /** A learner's pre-class reflection: one per member and lesson, editable until class starts. */
 export const reflections = sqliteTable(

@@ -25,7 +25,7 @@ export interface Audience {
 export const timezoneOf = (community: Pick<CommunityRow, 'timezone'>, defaults: AudienceDefaults): string =>
   community.timezone ?? defaults.timezone;
 
-/** Resolves a scheduled community (one with an announcement channel: `communities.scheduled()`). */
+/** Resolves a scheduled community (one with an announcement channel, not paused: `isScheduled` in planner.ts). */
 export function audienceOf(community: CommunityRow, defaults: AudienceDefaults): Audience {
   return {
     dest: {

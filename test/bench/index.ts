@@ -6,6 +6,7 @@ import { benchSlack } from './slack.bench.ts';
 import { benchGlossary } from './glossary.bench.ts';
 import { benchInsights } from './insights.bench.ts';
 import { benchLeaderboard } from './leaderboard.bench.ts';
+import { benchScheduler } from './scheduler.bench.ts';
 import { type BenchRow, formatReport } from './stats.ts';
 
 const benches = {
@@ -15,6 +16,7 @@ const benches = {
   insights: benchInsights,
   discord: benchDiscord,
   slack: benchSlack,
+  scheduler: benchScheduler,
 };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in benches));

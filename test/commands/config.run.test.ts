@@ -91,16 +91,16 @@ describe('/config run()', () => {
     const fake = fakeContext(config, admin);
     expect(await fake.run()).toEqual([{ title: '⚙️ Settings', fields: DEFAULT_FIELDS, ephemeral: true }]);
     expect(fake.callsTo('repos.communities.update')).toEqual([]);
-    expect(fake.callsTo('scheduler.tick')).toEqual([]);
+    expect(fake.callsTo('scheduler.replan')).toEqual([]);
   });
 
   it('sets the question-of-the-day time, then re-plans the posts, and shows the new table', async () => {
     const fake = configure('quiz-time', '10:00');
     const messages = await fake.run();
     expect(fake.callsTo('repos.communities.update')).toEqual([[COMMUNITY_ID, { quizTime: '10:00' }]]);
-    expect(fake.sequence('repos.communities.update', 'scheduler.tick')).toEqual([
+    expect(fake.sequence('repos.communities.update', 'scheduler.replan')).toEqual([
       'repos.communities.update',
-      'scheduler.tick',
+      'scheduler.replan',
     ]);
     expect(messages).toEqual([
       { text: 'Done: Question of the day = 10:00.', ephemeral: true },
@@ -140,7 +140,7 @@ describe('/config run()', () => {
     expect(error.code).toBe('usage');
     expect(error.message.startsWith(message)).toBe(true);
     expect(fake.callsTo('repos.communities.update')).toEqual([]);
-    expect(fake.callsTo('scheduler.tick')).toEqual([]);
+    expect(fake.callsTo('scheduler.replan')).toEqual([]);
   });
 
   it('asks for the missing value with an example', async () => {
@@ -155,7 +155,7 @@ describe('/config run()', () => {
     expect(fake.callsTo('repos.communities.update')).toEqual([
       [COMMUNITY_ID, { announceChannelId: 'chan-1', activeSince: NOW }],
     ]);
-    expect(fake.callsTo('scheduler.tick')).toHaveLength(1);
+    expect(fake.callsTo('scheduler.replan')).toHaveLength(1);
     expect(messages[0]).toEqual({
       text: `Done: Announcements channel = ${channelMention('chan-1')}.`,
       ephemeral: true,
@@ -276,7 +276,7 @@ describe('/config run()', () => {
     expect(resume.callsTo('repos.communities.update')).toEqual([
       [COMMUNITY_ID, { paused: false, activeSince: NOW }],
     ]);
-    expect(resume.callsTo('scheduler.tick')).toHaveLength(1);
+    expect(resume.callsTo('scheduler.replan')).toHaveLength(1);
   });
 
   it('keeps the active-since instant on a resume of posts that were not paused', async () => {

@@ -61,7 +61,7 @@ export const COMMUNITY: CommunityRow = {
   createdAt: new Date('2026-11-01T12:00:00Z'),
 };
 
-/** One recorded call to a fake: `repos.communities.update`, `quiz.live.start`, `scheduler.tick`, `who`. */
+/** One recorded call to a fake: `repos.communities.update`, `quiz.live.start`, `scheduler.replan`, `who`. */
 export interface Call {
   name: string;
   args: unknown[];
@@ -90,7 +90,7 @@ export interface FakeOptions {
   /** Canned answers of repository methods, replacing the defaults. */
   repos?: { [K in keyof Repositories]?: Partial<Repositories[K]> };
   quiz?: QuizFakes;
-  scheduler?: Partial<Pick<Scheduler, 'tick'>>;
+  scheduler?: Partial<Pick<Scheduler, 'tick' | 'replan'>>;
   /** The commands the bot knows (what /help lists). Default: none. */
   commands?: readonly Command[];
   /** PUBLIC_URL as the bot has it. Default: not set. */
@@ -275,7 +275,7 @@ export function fakeContext<O extends OptionSpecs>(command: Command<O>, ...[give
   const engine = quiz as unknown as QuizEngine;
   const scheduler = recording(
     'scheduler',
-    { tick: () => Promise.resolve(), ...options.scheduler },
+    { tick: () => Promise.resolve(), replan: () => Promise.resolve(), ...options.scheduler },
     calls,
   ) as unknown as Scheduler;
 

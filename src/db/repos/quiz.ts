@@ -82,6 +82,43 @@ export function quizRepository(
     .where(eq(questionInstances.id, sql.placeholder('id')))
     .prepare();
 
+  // The scheduler opens, posts and closes one daily question per community: thousands at 09:00 when many post at once.
+  const usedDaily = db
+    .select({ q: questionInstances.questionId })
+    .from(questionInstances)
+    .where(
+      and(
+        eq(questionInstances.communityId, sql.placeholder('communityId')),
+        eq(questionInstances.kind, 'daily'),
+      ),
+    )
+    .prepare();
+  const openDaily = db
+    .select()
+    .from(questionInstances)
+    .where(
+      and(
+        eq(questionInstances.communityId, sql.placeholder('communityId')),
+        eq(questionInstances.kind, 'daily'),
+        eq(questionInstances.channelId, sql.placeholder('channelId')),
+        isNull(questionInstances.closedAt),
+        gt(questionInstances.closesAt, sql.placeholder('now')),
+      ),
+    )
+    .orderBy(desc(questionInstances.openedAt))
+    .limit(1)
+    .prepare();
+  const updateMessageRef = db
+    .update(questionInstances)
+    .set({ messageRef: sql`${sql.placeholder('ref')}` })
+    .where(eq(questionInstances.id, sql.placeholder('id')))
+    .prepare();
+  const closeOnce = db
+    .update(questionInstances)
+    .set({ closedAt: sql`${sql.placeholder('now')}` })
+    .where(and(eq(questionInstances.id, sql.placeholder('id')), isNull(questionInstances.closedAt)))
+    .prepare();
+
   // Every click reads its instance: a class answering the daily question reads the same row a thousand times. Rows
   // change only through setMessageRef and close below, which keep the cached copy in step (one process per database).
   const recent = new Map<number, QuestionInstanceRow>();
@@ -118,17 +155,13 @@ export function quizRepository(
 
     /** Stores the platform reference of the message that shows this instance. */
     setMessageRef(id: number, ref: string): void {
-      db.update(questionInstances).set({ messageRef: ref }).where(eq(questionInstances.id, id)).run();
+      updateMessageRef.run({ id, ref });
       changed(id, { messageRef: ref });
     },
 
     /** Closes an instance once; false when it was already closed. */
     close(id: number, now: Date): boolean {
-      const result = db
-        .update(questionInstances)
-        .set({ closedAt: now })
-        .where(and(eq(questionInstances.id, id), isNull(questionInstances.closedAt)))
-        .run();
+      const result = closeOnce.run({ id, now: now.getTime() });
       if (result.changes > 0) changed(id, { closedAt: now });
       return result.changes > 0;
     },
@@ -144,30 +177,12 @@ export function quizRepository(
 
     /** Question ids already used as the daily question in this community. */
     usedDailyQuestionIds(communityId: number): Set<string> {
-      const rows = db
-        .select({ q: questionInstances.questionId })
-        .from(questionInstances)
-        .where(and(eq(questionInstances.communityId, communityId), eq(questionInstances.kind, 'daily')))
-        .all();
-      return new Set(rows.map((r) => r.q));
+      return new Set(usedDaily.all({ communityId }).map((r) => r.q));
     },
 
     /** The open daily question of a channel, if any. */
     openDailyIn(communityId: number, channelId: string, now: Date): QuestionInstanceRow | undefined {
-      return db
-        .select()
-        .from(questionInstances)
-        .where(
-          and(
-            eq(questionInstances.communityId, communityId),
-            eq(questionInstances.kind, 'daily'),
-            eq(questionInstances.channelId, channelId),
-            isNull(questionInstances.closedAt),
-            gt(questionInstances.closesAt, now),
-          ),
-        )
-        .orderBy(desc(questionInstances.openedAt))
-        .get();
+      return openDaily.get({ communityId, channelId, now: now.getTime() });
     },
 
     /** The community's latest daily question and the member's answer to it, if any: two indexed look-ups. */

@@ -26,6 +26,7 @@ import type { HttpServer } from '../../http-server.ts';
 import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
 import type { PlatformAdapter, PostedRef, PostTarget } from '../adapter.ts';
+import { ChannelPacer } from '../pacer.ts';
 import { createSlackApp } from './app.ts';
 import { ackAfter, formMeta, replyAfterForm } from './requests.ts';
 import { placeOf, unescapeSlack } from './parse.ts';
@@ -35,6 +36,9 @@ import { isHomeButton } from '../../core/home-render.ts';
 import { escapeSlack, renderSlack, type SlackMessagePayload } from './render.ts';
 import { renderModalView, submittedValues } from './modal.ts';
 import { RecentKeys } from '../../core/recent-keys.ts';
+
+/** Slack's chat.postMessage allows about one message per second per channel (bursts are tolerated briefly). */
+export const SLACK_POST_INTERVAL_MS = 1000;
 
 export interface SlackAdapterOptions {
   bot: Bot;
@@ -52,6 +56,8 @@ export interface SlackAdapterOptions {
   /** Counts platform API failures. */
   metrics?: Metrics;
   locale: Locale;
+  /** The least time between two of the bot's own posts in one channel (default SLACK_POST_INTERVAL_MS). */
+  postIntervalMs?: number;
 }
 
 export class SlackAdapter implements PlatformAdapter {
@@ -59,13 +65,18 @@ export class SlackAdapter implements PlatformAdapter {
   readonly app: App;
   private readonly socket: SocketModeReceiver | undefined;
   private serving = false;
+  /** Set once stop() began: posts fail at once (the run table retries them) instead of racing the shutdown. */
+  private stopping = false;
   private readonly users: SlackUsers;
+  /** The bot's own posts (scheduled, live rounds), paced per channel; replies to people are not. */
+  private readonly pacer: ChannelPacer;
   private readonly seen = new RecentKeys(10_000);
   private readonly inflight = new Set<Promise<unknown>>();
   private readonly home: SlackHome;
 
   constructor(private readonly opts: SlackAdapterOptions) {
     this.users = new SlackUsers(opts.adminUserIds, opts.logger);
+    this.pacer = new ChannelPacer(opts.postIntervalMs ?? SLACK_POST_INTERVAL_MS);
     this.home = new SlackHome({ ...opts, users: this.users, track: (work) => this.track(work) });
     ({ app: this.app, socket: this.socket } = createSlackApp(opts));
     this.app.command(/.*/, ({ command, ack, respond, client }) =>
@@ -95,6 +106,7 @@ export class SlackAdapter implements PlatformAdapter {
 
   /** Checks the token (auth.test), then connects (Socket Mode) or starts answering on /slack/events (HTTP). */
   async start(): Promise<void> {
+    this.stopping = false;
     await this.app.init();
     if (this.socket) {
       await this.app.start();
@@ -106,6 +118,7 @@ export class SlackAdapter implements PlatformAdapter {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     this.serving = false;
     if (this.socket) await this.app.stop();
     await Promise.allSettled([...this.inflight]);
@@ -116,27 +129,33 @@ export class SlackAdapter implements PlatformAdapter {
   }
 
   async post(target: PostTarget, message: OutMessage): Promise<PostedRef> {
+    if (this.stopping) throw new Error('slack is stopping');
     // No idempotency key on Slack: chat.postMessage has none (see the README's notes on exactly-once).
     let ts: string | undefined;
     for (const payload of renderSlack({ ...message, ephemeral: false })) {
-      const sent = await this.app.client.chat.postMessage({
-        channel: target.channelId,
-        ...(target.threadId ? { thread_ts: target.threadId } : {}),
-        text: payload.text,
-        blocks: payload.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-      });
+      const sent = await this.pacer.run(target.channelId, () =>
+        this.app.client.chat.postMessage({
+          channel: target.channelId,
+          ...(target.threadId ? { thread_ts: target.threadId } : {}),
+          text: payload.text,
+          blocks: payload.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        }),
+      );
       ts ??= sent.ts;
     }
     const ref: PostedRef = { channelId: target.channelId, messageId: ts! };
-    if (message.startThread && !target.threadId) {
+    const thread = message.startThread;
+    if (thread && !target.threadId) {
       // A Slack thread is the replies to a message: the first reply names it.
-      await this.app.client.chat.postMessage({
-        channel: target.channelId,
-        thread_ts: ts!,
-        text: `🧵 *${escapeSlack(plainUserText(message.startThread.name))}*`,
-      });
+      await this.pacer.run(target.channelId, () =>
+        this.app.client.chat.postMessage({
+          channel: target.channelId,
+          thread_ts: ts!,
+          text: `🧵 *${escapeSlack(plainUserText(thread.name))}*`,
+        }),
+      );
       ref.threadId = ts;
     }
     return ref;
