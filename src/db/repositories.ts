@@ -18,7 +18,7 @@ import { runRepository } from './repos/runs.ts';
 import { scoreRepository } from './repos/scores.ts';
 
 export function createRepositories(db: Db, sqlite: Database.Database) {
-  const rollups = answerRollups(db);
+  const rollups = answerRollups(db, sqlite);
   const scores = scoreRepository(db, rollups);
   return {
     communities: communityRepository(db),
