@@ -55,11 +55,13 @@ function describe(lesson: Lesson, t: Translate): string {
 export function buildFeed(input: FeedInput): Feed {
   const { schedule, timezone, t } = input;
   // The zone's rules over the lessons' span only (not the request time, so the ETag holds between requests).
+  // With no lessons, the start of this year: stable between requests too.
   const starts = schedule.map((s) => s.startsAt.getTime());
   const ends = schedule.map((s) => s.endsAt.getTime());
+  const thisYear = Date.UTC(input.now.getUTCFullYear(), 0, 1);
   const span = {
-    from: new Date(starts.length ? Math.min(...starts) : input.now.getTime()),
-    to: new Date(ends.length ? Math.max(...ends) : input.now.getTime()),
+    from: new Date(starts.length ? Math.min(...starts) : thisYear),
+    to: new Date(ends.length ? Math.max(...ends) : thisYear),
   };
   const calendar = ical({
     name: input.courseTitle,

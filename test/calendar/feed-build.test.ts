@@ -44,5 +44,8 @@ describe('buildFeed', () => {
     expect(later.body).not.toBe(a.body);
     expect(later.etag).toBe(a.etag);
     expect(buildFeed({ ...input, alarmMinutes: 60 }).etag).not.toBe(a.etag);
+    // A calendar with no lessons left keeps its ETag too.
+    const empty = { ...input, schedule: [] };
+    expect(buildFeed({ ...empty, now: new Date('2026-11-02T12:00:00Z') }).etag).toBe(buildFeed(empty).etag);
   });
 });
