@@ -8,12 +8,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../helpers.ts';
 import { kill9, startBot } from '../e2e/discord/bot-process.ts';
-import { FakeDiscord, tokenOf } from '../e2e/discord/fake-discord.ts';
-import { type BenchRow, GLOSSARY_QUERIES, percentile } from './stats.ts';
+import { FakeDiscord } from '../e2e/discord/fake-discord.ts';
+import { interactionLatencies } from './discord-load.ts';
+import { type BenchRow, percentile } from './stats.ts';
 
 const INTERACTIONS = 1000;
 const PER_SECOND = 40;
-const USERS = 200;
 
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
@@ -63,22 +63,7 @@ export async function benchDiscord(): Promise<BenchRow[]> {
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const rss = rssMb(bot.pid!);
 
-    const latencies: Promise<number>[] = [];
-    for (let i = 0; i < INTERACTIONS; i++) {
-      const user = { id: String(600000000000000000n + BigInt(i % USERS)), name: `m${i % USERS}` };
-      const started = performance.now();
-      const id =
-        i % 4 === 3
-          ? fake.command(user, 'leaderboard')
-          : fake.command(user, 'glossary', { term: GLOSSARY_QUERIES[i % GLOSSARY_QUERIES.length]! });
-      latencies.push(
-        fake
-          .waitFor((r) => r.route === `/interactions/${id}/${tokenOf(id)}/callback`, 30_000)
-          .then((r) => r.at - started),
-      );
-      await new Promise((r) => setTimeout(r, 1000 / PER_SECOND));
-    }
-    const sorted = (await Promise.all(latencies)).sort((a, b) => a - b);
+    const sorted = (await interactionLatencies(fake, INTERACTIONS, PER_SECOND)).sort((a, b) => a - b);
     return [
       {
         name: 'Discord interaction → callback p50 (1,000 at 40/s)',

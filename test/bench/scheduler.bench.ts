@@ -15,8 +15,9 @@ import path from 'node:path';
 import { openDatabase } from '../../src/db/open.ts';
 import { makeTestApp, tempDir } from '../helpers.ts';
 import { kill9, startBot } from '../e2e/discord/bot-process.ts';
-import { channelId, FakeDiscord, guildId, tokenOf } from '../e2e/discord/fake-discord.ts';
-import { type BenchRow, GLOSSARY_QUERIES, percentile } from './stats.ts';
+import { channelId, FakeDiscord, guildId } from '../e2e/discord/fake-discord.ts';
+import { interactionLatencies } from './discord-load.ts';
+import { type BenchRow, percentile } from './stats.ts';
 
 const MANY = 10_000;
 const FEW = 100;
@@ -174,25 +175,8 @@ async function discordDatabase(dir: string, count: number, quizTime: string): Pr
   await app.close();
 }
 
-/** Slash commands at a steady PER_SECOND (glossary look-ups and leaderboards); each one's ms to its callback, in order. */
-async function interactions(fake: FakeDiscord, count: number): Promise<number[]> {
-  const latencies: Promise<number>[] = [];
-  for (let i = 0; i < count; i++) {
-    const user = { id: String(600000000000000000n + BigInt(i % 200)), name: `m${i % 200}` };
-    const started = performance.now();
-    const id =
-      i % 4 === 3
-        ? fake.command(user, 'leaderboard')
-        : fake.command(user, 'glossary', { term: GLOSSARY_QUERIES[i % GLOSSARY_QUERIES.length]! });
-    latencies.push(
-      fake
-        .waitFor((r) => r.route === `/interactions/${id}/${tokenOf(id)}/callback`, 30_000)
-        .then((r) => r.at - started),
-    );
-    await new Promise((r) => setTimeout(r, 1000 / PER_SECOND));
-  }
-  return Promise.all(latencies);
-}
+/** Slash commands at a steady PER_SECOND; each one's ms to its callback, in order. */
+const interactions = (fake: FakeDiscord, count: number) => interactionLatencies(fake, count, PER_SECOND);
 
 async function discordUnderPosting(): Promise<BenchRow[]> {
   const fake = new FakeDiscord();

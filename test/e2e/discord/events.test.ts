@@ -36,6 +36,18 @@ const eventsOf = (fake: FakeDiscord) =>
 const posts = (fake: FakeDiscord, method: string) =>
   fake.requests.filter((r) => r.method === method && /^\/guilds\/\d+\/scheduled-events/.test(r.route)).length;
 
+/** Stops the bot and starts it again on the same database and fake, as a restart does. */
+async function restart(rig: DiscordRig): Promise<DiscordRig> {
+  const dbFile = rig.app.dbFile;
+  await rig.adapter.stop();
+  await rig.app.close();
+  rigs = rigs.filter((r) => r !== rig);
+  const again = await startDiscordRig(NOW, { fake: rig.fake, dbFile });
+  rigs.push(again);
+  await again.app.resume();
+  return again;
+}
+
 describe('Discord scheduled events', () => {
   it('creates one external event per upcoming lesson, edits them when the schedule moves, and never twice across a restart', async () => {
     const rig = await startDiscordRig(NOW);
@@ -90,13 +102,7 @@ describe('Discord scheduled events', () => {
 
     // A restart on the same database syncs at start and creates nothing again.
     const created = posts(fake, 'POST');
-    const dbFile = rig.app.dbFile;
-    await rig.adapter.stop();
-    await rig.app.close();
-    rigs = [];
-    const again = await startDiscordRig(NOW, { fake, dbFile });
-    rigs.push(again);
-    await again.app.resume();
+    const again = await restart(rig);
     expect(posts(fake, 'POST')).toBe(created);
     expect(eventsOf(fake).map((e) => e.id)).toEqual(after.map((e) => e.id));
     await again.app.events.sync(rows[0]!.id);
@@ -150,13 +156,7 @@ describe('Discord scheduled events', () => {
     // Meanwhile the lost creates' times went stale (the lesson moved before the retry): adopting corrects them.
     for (const e of fake.scheduledEvents.values()) e.scheduled_start_time = '2026-01-01T12:00:00.000Z';
     // The process restarts before the retry is due: the new one comes back at the retry's time by itself.
-    const dbFile = rig.app.dbFile;
-    await rig.adapter.stop();
-    await rig.app.close();
-    rigs = [];
-    const again = await startDiscordRig(NOW, { fake, dbFile });
-    rigs.push(again);
-    await again.app.resume();
+    const again = await restart(rig);
     const creates = posts(fake, 'POST');
     await again.app.timers.advanceTo(new Date(NOW.getTime() + 2 * 60_000));
     await fake.waitFor(
