@@ -11,7 +11,11 @@ import type { Lesson } from '../content/schemas.ts';
 import type { ScheduledLesson } from '../core/calendar.ts';
 import type { Platform } from '../core/events.ts';
 import { type Locale, translator } from '../core/i18n.ts';
-import type { ScheduledEventSpec, ScheduledEventsPort } from '../core/scheduled-events.ts';
+import {
+  EventsRefusedError,
+  type ScheduledEventSpec,
+  type ScheduledEventsPort,
+} from '../core/scheduled-events.ts';
 import type { Clock } from '../core/time.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { CommunityRow } from '../db/schema.ts';
@@ -255,7 +259,8 @@ export class EventSync {
       return undefined;
     } catch (err) {
       const message = (err as Error).message ?? String(err);
-      const retryAt = new Date(clock.now().getTime() + retryDelayMs(run.attempts));
+      const wait = err instanceof EventsRefusedError ? DAY_MS : retryDelayMs(run.attempts);
+      const retryAt = new Date(clock.now().getTime() + wait);
       logger.error(
         { err, community: community.id, lesson, retryAt },
         'scheduled event create failed; will retry',
@@ -266,10 +271,18 @@ export class EventSync {
     }
   }
 
-  /** Logs a failed edit or delete, tries again within the hour, and returns its message for the reply. */
+  /**
+   * Logs a failed edit or cancel, tries again within the hour (a day when the platform refuses), and returns its
+   * message for the reply.
+   */
   private logged(err: unknown, community: number, lesson: number, what: string): string {
-    this.deps.logger.error({ err, community, lesson }, `${what}; trying again within the hour`);
-    this.retryAt(community, new Date(this.deps.clock.now().getTime() + EDIT_RETRY_MS));
+    const refused = err instanceof EventsRefusedError;
+    this.deps.logger.error(
+      { err, community, lesson },
+      `${what}; trying again ${refused ? 'tomorrow (the platform refuses)' : 'within the hour'}`,
+    );
+    const wait = refused ? DAY_MS : EDIT_RETRY_MS;
+    this.retryAt(community, new Date(this.deps.clock.now().getTime() + wait));
     return (err as Error).message ?? String(err);
   }
 

@@ -17,6 +17,14 @@ export interface ListedEvent {
   name: string;
 }
 
+/**
+ * The platform refuses until someone acts (the bot lost its permission, or the server): the sync tries again once a
+ * day instead of within the hour, and /config keeps showing why.
+ */
+export class EventsRefusedError extends Error {
+  override readonly name = 'EventsRefusedError';
+}
+
 export interface ScheduledEventsPort {
   /** Creates the event; its id. Not retried by the port: a retry goes through the run table. */
   create(communityId: string, spec: ScheduledEventSpec): Promise<string>;

@@ -10,7 +10,12 @@ import {
   type REST,
   Routes,
 } from 'discord.js';
-import type { ListedEvent, ScheduledEventSpec, ScheduledEventsPort } from '../../core/scheduled-events.ts';
+import {
+  EventsRefusedError,
+  type ListedEvent,
+  type ScheduledEventSpec,
+  type ScheduledEventsPort,
+} from '../../core/scheduled-events.ts';
 import { truncate } from '../../core/text.ts';
 import { PLATFORM_CALL_TIMEOUT_MS } from '../outbound.ts';
 
@@ -28,22 +33,37 @@ const body = (spec: ScheduledEventSpec) => ({
 });
 
 const gone = (err: unknown) => err instanceof DiscordAPIError && err.status === 404;
+/** Missing permissions or access (403), or a server the bot is no longer in (Unknown Guild, 10004). */
+const refused = (err: unknown) =>
+  err instanceof DiscordAPIError && (err.status === 403 || err.code === UNKNOWN_GUILD);
+const UNKNOWN_GUILD = 10004;
+
+/** Runs a call, turning Discord's lasting refusals into the port's EventsRefusedError. */
+async function call<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (refused(err)) throw new EventsRefusedError((err as Error).message, { cause: err });
+    throw err;
+  }
+}
 const bounded = () => ({ signal: AbortSignal.timeout(PLATFORM_CALL_TIMEOUT_MS) });
 
 export class DiscordScheduledEvents implements ScheduledEventsPort {
   constructor(private readonly rest: REST) {}
 
   async create(guildId: string, spec: ScheduledEventSpec): Promise<string> {
-    const event = (await this.rest.post(Routes.guildScheduledEvents(guildId), {
-      body: body(spec),
-      ...bounded(),
-    })) as APIGuildScheduledEvent;
+    const event = (await call(() =>
+      this.rest.post(Routes.guildScheduledEvents(guildId), { body: body(spec), ...bounded() }),
+    )) as APIGuildScheduledEvent;
     return event.id;
   }
 
   async edit(guildId: string, eventId: string, spec: ScheduledEventSpec): Promise<boolean> {
     try {
-      await this.rest.patch(Routes.guildScheduledEvent(guildId, eventId), { body: body(spec), ...bounded() });
+      await call(() =>
+        this.rest.patch(Routes.guildScheduledEvent(guildId, eventId), { body: body(spec), ...bounded() }),
+      );
       return true;
     } catch (err) {
       if (gone(err)) return false;
@@ -54,19 +74,20 @@ export class DiscordScheduledEvents implements ScheduledEventsPort {
   /** Cancels the event (status Canceled): members who marked interest are told, and Discord stops listing it. */
   async remove(guildId: string, eventId: string): Promise<void> {
     try {
-      await this.rest.patch(Routes.guildScheduledEvent(guildId, eventId), {
-        body: { status: GuildScheduledEventStatus.Canceled },
-        ...bounded(),
-      });
+      await call(() =>
+        this.rest.patch(Routes.guildScheduledEvent(guildId, eventId), {
+          body: { status: GuildScheduledEventStatus.Canceled },
+          ...bounded(),
+        }),
+      );
     } catch (err) {
       if (!gone(err)) throw err;
     }
   }
 
   async list(guildId: string): Promise<ListedEvent[]> {
-    const events = (await this.rest.get(
-      Routes.guildScheduledEvents(guildId),
-      bounded(),
+    const events = (await call(() =>
+      this.rest.get(Routes.guildScheduledEvents(guildId), bounded()),
     )) as APIGuildScheduledEvent[];
     return events.map((e) => ({ id: e.id, name: e.name }));
   }

@@ -178,6 +178,28 @@ describe('Discord scheduled events', () => {
     );
   });
 
+  it('tries again within minutes after a server error, but only daily while Discord refuses (403)', async () => {
+    const rig = await startDiscordRig(NOW);
+    rigs.push(rig);
+    const { fake } = rig;
+    const nextAttempts = () =>
+      rig.app.database.sqlite
+        .prepare("select next_attempt_at from scheduled_runs where kind = 'event' and status = 'failed'")
+        .pluck()
+        .all() as number[];
+    fake.failEventCreatesWith = 500;
+    await said(fake, fake.command(monitor, 'config', { setting: 'events', value: 'on' }), 'Aba Eventos');
+    expect(nextAttempts().length).toBeGreaterThan(0);
+    for (const at of nextAttempts())
+      expect(at - rig.app.clock.now().getTime()).toBeLessThanOrEqual(60 * 60_000);
+    // The bot's role lost its permission: Discord answers 403 to every create.
+    fake.failEventCreatesWith = 403;
+    await rig.app.timers.advanceTo(new Date(NOW.getTime() + 2 * 60_000));
+    await fake.waitFor(() => nextAttempts().every((at) => at - NOW.getTime() > 12 * 3_600_000), 8000);
+    for (const at of nextAttempts())
+      expect(at - rig.app.clock.now().getTime()).toBeGreaterThanOrEqual(23 * 3_600_000);
+  });
+
   it('closes failed creates no longer wanted (off), and creates them afresh when turned on again', async () => {
     const rig = await startDiscordRig(NOW);
     rigs.push(rig);
