@@ -13,15 +13,8 @@ import type {
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Bot } from '../../bot/bot.ts';
-import type { InboundEvent } from '../../core/events.ts';
-import { type Locale, translator } from '../../core/i18n.ts';
-import {
-  hasForm,
-  LINK_ACTION_PREFIX,
-  type OutMessage,
-  parseFormId,
-  plainUserText,
-} from '../../core/message.ts';
+import type { Locale } from '../../core/i18n.ts';
+import { LINK_ACTION_PREFIX, type OutMessage, parseFormId, plainUserText } from '../../core/message.ts';
 import type { HttpServer } from '../../http-server.ts';
 import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
@@ -33,8 +26,9 @@ import { placeOf, unescapeSlack } from './parse.ts';
 import { SlackUsers } from './users.ts';
 import { SlackHome } from './home.ts';
 import { isHomeButton } from '../../core/home-render.ts';
-import { escapeSlack, renderSlack, type SlackMessagePayload } from './render.ts';
-import { renderModalView, submittedValues } from './modal.ts';
+import { escapeSlack, renderSlack } from './render.ts';
+import { answerInteraction } from './answer.ts';
+import { submittedValues } from './modal.ts';
 import { RecentKeys } from '../../core/recent-keys.ts';
 
 /** Slack's chat.postMessage allows about one message per second per channel (bursts are tolerated briefly). */
@@ -168,7 +162,8 @@ export class SlackAdapter implements PlatformAdapter {
     client: WebClient,
   ): Promise<void> {
     const place = placeOf(command.team_id, command.channel_id);
-    await this.answer(
+    await answerInteraction(
+      this.opts,
       async () => ({
         kind: 'command',
         name: command.command.replace(/^\//, ''),
@@ -205,7 +200,8 @@ export class SlackAdapter implements PlatformAdapter {
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
     const place = placeOf(teamId, channelId, body.message?.thread_ts);
-    await this.answer(
+    await answerInteraction(
+      this.opts,
       async () => ({
         kind: 'action',
         buttonId: action.action_id,
@@ -254,75 +250,6 @@ export class SlackAdapter implements PlatformAdapter {
         'slack form reply failed',
       );
     }
-  }
-
-  /**
-   * Builds the event, runs the bot and acknowledges (after the work is recorded), then answers through response_url
-   * (or opens the form), with one apology if anything fails.
-   */
-  private async answer(
-    eventOf: () => Promise<InboundEvent>,
-    ack: () => Promise<void>,
-    respond: RespondFn,
-    client: WebClient,
-    triggerId?: string,
-  ) {
-    let event: InboundEvent | undefined;
-    try {
-      const messages = await ackAfter(async () => {
-        event = await eventOf();
-        return this.opts.bot.handle(event);
-      }, ack);
-      let first = true;
-      for (const message of messages) {
-        if (first && hasForm(message) && triggerId) {
-          const t = translator(event!.actor.locale ?? this.opts.locale);
-          const meta = JSON.stringify({ team: event!.place.communityId, channel: event!.place.channelId });
-          await client.views.open({
-            trigger_id: triggerId,
-            view: renderModalView(message, meta, { submit: t('form.submit'), close: t('form.close') }),
-          });
-          first = false;
-          continue;
-        }
-        for (const payload of renderSlack(message)) {
-          await respond(this.responseOf(payload, message, event!.kind === 'action' && first));
-          first = false;
-        }
-      }
-    } catch (err) {
-      this.opts.metrics?.platformErrors.inc({ platform: 'slack', operation: 'answer' });
-      this.opts.logger.error(
-        {
-          err,
-          platform: 'slack',
-          kind: event?.kind,
-          command: event?.kind === 'command' ? event.name : undefined,
-          user: event?.actor.id,
-          team: event?.place.communityId,
-        },
-        'slack answer failed',
-      );
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: translator(this.opts.locale)('error.generic'),
-      }).catch(() => undefined);
-    }
-  }
-
-  /** A response_url body: a click's first answer may replace the message it came from. */
-  private responseOf(payload: SlackMessagePayload, message: OutMessage, mayReplace: boolean) {
-    return {
-      text: payload.text,
-      blocks: payload.blocks,
-      ...(mayReplace && message.replace
-        ? { replace_original: true }
-        : {
-            replace_original: false,
-            response_type: message.ephemeral ? ('ephemeral' as const) : ('in_channel' as const),
-          }),
-    };
   }
 
   private track<T>(work: () => Promise<T>): Promise<T> {
