@@ -42,12 +42,6 @@ export const notVoided: SQL = sql`not exists (select 1 from ${scoreVoids} v wher
     and (v.period_start is null or ${answers.answeredAt} >= v.period_start)
     and (v.period_end is null or ${answers.answeredAt} < v.period_end))`;
 
-/** The same test for an answer aliased `a` (the rebuild; the migration that introduced the rollups has its copy). */
-const voidedAnswer = sql.raw(`exists (select 1 from score_voids v where v.member_id = a.member_id
-    and a.answered_at < v.created_at
-    and (v.period_start is null or a.answered_at >= v.period_start)
-    and (v.period_end is null or a.answered_at < v.period_end))`);
-
 export function answerRollups(db: Db, sqlite: Database.Database) {
   // On every answer: plain prepared statements (a Drizzle query's own mapping would cost four times what SQLite does).
   const voidedNow = sqlite.prepare<[number, number, number, number]>(
@@ -201,28 +195,26 @@ export function answerRollups(db: Db, sqlite: Database.Database) {
         () => {
           for (const table of [answerTallies, answerTotals, memberActivity, memberQuestionTallies])
             db.delete(table).run();
+          // The answers joined to their question (a: answers, i: question_instances), voids applied.
+          const counted = sql`${answers} join ${questionInstances} on ${questionInstances.id} = ${answers.instanceId}`;
           db.run(sql`insert into ${answerTallies} (community_id, day, question_id, kind, choice, n)
-            select i.community_id, a.day, i.question_id, i.kind, a.choice, count(*)
-            from ${answers} a join ${questionInstances} i on i.id = a.instance_id
-            where not ${voidedAnswer}
-            group by i.community_id, a.day, i.question_id, i.kind, a.choice`);
+            select ${questionInstances.communityId}, ${answers.day}, ${questionInstances.questionId},
+              ${questionInstances.kind}, ${answers.choice}, count(*)
+            from ${counted} where ${notVoided} group by 1, 2, 3, 4, 5`);
           db.run(sql`insert into ${answerTotals} (community_id, question_id, kind, choice, n)
-            select community_id, question_id, kind, choice, sum(n) from ${answerTallies}
-            group by community_id, question_id, kind, choice`);
+            select community_id, question_id, kind, choice, sum(n) from ${answerTallies} group by 1, 2, 3, 4`);
           db.run(sql`insert into ${memberQuestionTallies} (community_id, question_id, member_id, "right", total)
-            select i.community_id, i.question_id, a.member_id, sum(a.correct), count(*)
-            from ${answers} a join ${questionInstances} i on i.id = a.instance_id
-            where not ${voidedAnswer}
-            group by i.community_id, i.question_id, a.member_id`);
+            select ${questionInstances.communityId}, ${questionInstances.questionId}, ${answers.memberId},
+              sum(${answers.correct}), count(*)
+            from ${counted} where ${notVoided} group by 1, 2, 3`);
           const lastOf = (kind: AnswerKind) =>
-            sql.raw(`coalesce(max(answered_at) filter (where not voided and kind = '${kind}'), 0)`);
+            sql`coalesce(max(${answers.answeredAt}) filter (where ${notVoided} and ${questionInstances.kind} = ${kind}), 0)`;
           db.run(sql`insert into ${memberActivity} (community_id, member_id, last_daily_at, last_live_at,
               last_practice_at, last_seen_at, answers, "right")
-            select community_id, member_id, ${lastOf('daily')}, ${lastOf('live')}, ${lastOf('practice')},
-              max(answered_at), count(*) filter (where not voided), coalesce(sum(correct) filter (where not voided), 0)
-            from (select a.member_id, i.kind, i.community_id, a.answered_at, a.correct, ${voidedAnswer} as voided
-              from ${answers} a join ${questionInstances} i on i.id = a.instance_id)
-            group by community_id, member_id`);
+            select ${questionInstances.communityId}, ${answers.memberId}, ${lastOf('daily')}, ${lastOf('live')},
+              ${lastOf('practice')}, max(${answers.answeredAt}), count(*) filter (where ${notVoided}),
+              coalesce(sum(${answers.correct}) filter (where ${notVoided}), 0)
+            from ${counted} group by 1, 2`);
         },
         { behavior: 'immediate' },
       );

@@ -67,6 +67,15 @@ const ofQuestions = (questionIds?: readonly string[]) =>
   questionIds ? inArray(questionInstances.questionId, [...questionIds]) : undefined;
 
 export function insightsRepository(db: Db, sqlite: Database.Database) {
+  /** A query's rows as plain arrays, in its select's order: tens of thousands of rows without mapping objects. */
+  const rawRows = <Row extends unknown[]>(query: { toSQL(): { sql: string; params: unknown[] } }) => {
+    const { sql: text, params } = query.toSQL();
+    return sqlite
+      .prepare(text)
+      .raw()
+      .all(...params) as Row[];
+  };
+
   /** Whether any void could touch the scope's answers: the exclusion is only paid for where voids exist. */
   const hasVoids = (scope: Scope) =>
     db
@@ -160,44 +169,21 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
     choiceTallies(scope: Scope, days: DayRange, questionIds?: readonly string[]): ChoiceTally[] {
       if (questionIds?.length === 0) return [];
       const ids = questionIds ? [...questionIds] : undefined;
-      if (days.from === undefined && days.to === undefined) {
-        const total = sql<number>`sum(${answerTotals.n})`;
-        return db
-          .select({
-            questionId: answerTotals.questionId,
-            kind: answerTotals.kind,
-            choice: answerTotals.choice,
-            n: total,
-          })
-          .from(answerTotals)
-          .where(
-            and(
-              scope === undefined ? undefined : eq(answerTotals.communityId, scope),
-              ids ? inArray(answerTotals.questionId, ids) : undefined,
-            ),
-          )
-          .groupBy(answerTotals.questionId, answerTotals.kind, answerTotals.choice)
-          .having(sql`${total} > 0`)
-          .all();
-      }
-      const n = sql<number>`sum(${answerTallies.n})`;
+      const allTime = days.from === undefined && days.to === undefined;
+      const t = allTime ? answerTotals : answerTallies;
+      const n = sql<number>`sum(${t.n})`;
       return db
-        .select({
-          questionId: answerTallies.questionId,
-          kind: answerTallies.kind,
-          choice: answerTallies.choice,
-          n,
-        })
-        .from(answerTallies)
+        .select({ questionId: t.questionId, kind: t.kind, choice: t.choice, n })
+        .from(t)
         .where(
           and(
-            scope === undefined ? undefined : eq(answerTallies.communityId, scope),
+            scope === undefined ? undefined : eq(t.communityId, scope),
             days.from === undefined ? undefined : gte(answerTallies.day, days.from),
             days.to === undefined ? undefined : lt(answerTallies.day, days.to),
-            ids ? inArray(answerTallies.questionId, ids) : undefined,
+            ids ? inArray(t.questionId, ids) : undefined,
           ),
         )
-        .groupBy(answerTallies.questionId, answerTallies.kind, answerTallies.choice)
+        .groupBy(t.questionId, t.kind, t.choice)
         .having(sql`${n} > 0`)
         .all();
     },
@@ -213,27 +199,24 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
     ): MemberQuestionTally[] {
       if (questionIds?.length === 0) return [];
       if (!range.start && !range.end) {
-        // A lesson is tens of thousands of rows: read as plain arrays, not mapped objects.
-        const query = db
-          .select({
-            memberId: memberQuestionTallies.memberId,
-            questionId: memberQuestionTallies.questionId,
-            right: memberQuestionTallies.right,
-            total: memberQuestionTallies.total,
-          })
-          .from(memberQuestionTallies)
-          .where(
-            and(
-              scope === undefined ? undefined : eq(memberQuestionTallies.communityId, scope),
-              questionIds ? inArray(memberQuestionTallies.questionId, [...questionIds]) : undefined,
-              sql`${memberQuestionTallies.total} > 0`,
+        // A lesson is tens of thousands of rows.
+        const rows = rawRows<[number, string, number, number]>(
+          db
+            .select({
+              memberId: memberQuestionTallies.memberId,
+              questionId: memberQuestionTallies.questionId,
+              right: memberQuestionTallies.right,
+              total: memberQuestionTallies.total,
+            })
+            .from(memberQuestionTallies)
+            .where(
+              and(
+                scope === undefined ? undefined : eq(memberQuestionTallies.communityId, scope),
+                questionIds ? inArray(memberQuestionTallies.questionId, [...questionIds]) : undefined,
+                sql`${memberQuestionTallies.total} > 0`,
+              ),
             ),
-          )
-          .toSQL();
-        const rows = sqlite
-          .prepare(query.sql)
-          .raw()
-          .all(...query.params) as [number, string, number, number][];
+        );
         return rows.map(([memberId, questionId, right, total]) => ({ memberId, questionId, right, total }));
       }
       return db
@@ -265,25 +248,22 @@ export function insightsRepository(db: Db, sqlite: Database.Database) {
       const inMembers = (column: SQLiteColumn) =>
         memberIds ? sql`${column} in (select value from json_each(${JSON.stringify(memberIds)}))` : undefined;
       if (!range.start && !range.end) {
-        const query = db
-          .select({
-            memberId: memberActivity.memberId,
-            right: memberActivity.right,
-            total: memberActivity.answers,
-          })
-          .from(memberActivity)
-          .where(
-            and(
-              scope === undefined ? undefined : eq(memberActivity.communityId, scope),
-              inMembers(memberActivity.memberId),
-              sql`${memberActivity.answers} > 0`,
+        const rows = rawRows<[number, number, number]>(
+          db
+            .select({
+              memberId: memberActivity.memberId,
+              right: memberActivity.right,
+              total: memberActivity.answers,
+            })
+            .from(memberActivity)
+            .where(
+              and(
+                scope === undefined ? undefined : eq(memberActivity.communityId, scope),
+                inMembers(memberActivity.memberId),
+                sql`${memberActivity.answers} > 0`,
+              ),
             ),
-          )
-          .toSQL();
-        const rows = sqlite
-          .prepare(query.sql)
-          .raw()
-          .all(...query.params) as [number, number, number][];
+        );
         return new Map(rows.map(([memberId, right, total]) => [memberId, { right, total }]));
       }
       const rows = memberIds
