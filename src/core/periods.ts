@@ -1,5 +1,6 @@
 // Leaderboard periods and local days in a community's timezone. Weeks start Monday 00:00 local time.
 import { DateTime } from 'luxon';
+import { BoundedMemo } from './memo.ts';
 
 export const PERIODS = ['week', 'month', 'all'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -29,21 +30,17 @@ const DAY_MS = 86_400_000;
 
 /** Every timezone's offset is a whole number of quarter hours: within one, the local date cannot change. */
 const QUARTER_HOUR_MS = 15 * 60_000;
-const recentDays = new Map<string, number>();
+const recentDays = new BoundedMemo<string, number>(256);
 
 /**
  * The local calendar day of an instant as a number: days from 1970-01-01 to its local date. On the answer path, so
  * the last few quarter hours' results are remembered (a bounded map) instead of resolving the zone each time.
  */
 export function dayNumber(at: Date, timezone: string): number {
-  const key = `${timezone} ${Math.floor(at.getTime() / QUARTER_HOUR_MS)}`;
-  const known = recentDays.get(key);
-  if (known !== undefined) return known;
-  const local = DateTime.fromJSDate(at, { zone: timezone });
-  const day = Math.floor(Date.UTC(local.year, local.month - 1, local.day) / DAY_MS);
-  if (recentDays.size >= 256) recentDays.clear();
-  recentDays.set(key, day);
-  return day;
+  return recentDays.get(`${timezone} ${Math.floor(at.getTime() / QUARTER_HOUR_MS)}`, () => {
+    const local = DateTime.fromJSDate(at, { zone: timezone });
+    return Math.floor(Date.UTC(local.year, local.month - 1, local.day) / DAY_MS);
+  });
 }
 
 /** Local days [from, to) as day numbers; an open bound stays open. */

@@ -4,6 +4,7 @@
 // so a start-up with unchanged content re-plans nobody.
 import { createHash } from 'node:crypto';
 import type { ScheduledLesson } from '../core/calendar.ts';
+import { BoundedMemo } from '../core/memo.ts';
 import {
   kindsOf,
   nextPostAt,
@@ -27,7 +28,7 @@ const MEMO_LIMIT = 4096;
 export const isScheduled = (c: CommunityRow) => c.announceChannelId !== null && !c.paused;
 
 export class Planner {
-  private readonly memo = new Map<string, unknown>();
+  private readonly memo = new BoundedMemo<string, unknown>(MEMO_LIMIT);
 
   constructor(
     private readonly content: ContentStore,
@@ -105,10 +106,6 @@ export class Planner {
   }
 
   private remember<T>(key: string, compute: () => T): T {
-    if (this.memo.has(key)) return this.memo.get(key) as T;
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    const value = compute();
-    this.memo.set(key, value);
-    return value;
+    return this.memo.get(key, compute);
   }
 }
